@@ -327,6 +327,12 @@ internal sealed class GradientLine : ILineFunction
     /// <summary>The step of the last evaluation.</summary>
     public double LastAlpha { get; private set; } = double.NaN;
 
+    /// <summary>Bounds the trial points are clamped into (against rounding at the largest feasible step), or null.</summary>
+    public double[]? Lower { get; set; }
+
+    /// <summary>Upper bounds matching <see cref="Lower"/>.</summary>
+    public double[]? Upper { get; set; }
+
     /// <summary>Sets the base point and direction (kept by reference, not copied).</summary>
     public void Reset(double[] x, double[] d)
     {
@@ -342,6 +348,14 @@ internal sealed class GradientLine : ILineFunction
         for (int i = 0; i < _x.Length; i++)
         {
             XTrial[i] = _x[i] + alpha * _d[i];
+        }
+
+        if (Lower is not null && Upper is not null)
+        {
+            for (int i = 0; i < _x.Length; i++)
+            {
+                XTrial[i] = Math.Clamp(XTrial[i], Lower[i], Upper[i]);
+            }
         }
 
         double f = _context.ValueAndGradient(XTrial, GTrial);

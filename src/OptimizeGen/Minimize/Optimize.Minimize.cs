@@ -11,7 +11,7 @@ public static partial class Optimize
     /// <param name="x0">The starting point; finite, not empty.</param>
     /// <param name="method">The method; null chooses as scipy does: L-BFGS-B with bounds, BFGS otherwise.</param>
     /// <param name="bounds">Bounds on x, for the methods that take them (Nelder-Mead, Powell, L-BFGS-B, TNC).</param>
-    /// <param name="options">Options under scipy's names; a method-specific record (e.g. <see cref="BfgsOptions"/>)
+    /// <param name="options">Options under scipy's names; a method-specific record (e.g. <see cref="LBfgsBOptions"/>)
     /// for the method's own options.</param>
     /// <exception cref="ArgumentNullException"><paramref name="objective"/> is null.</exception>
     /// <exception cref="ArgumentException">x0 empty, not finite, of the wrong length; bounds of the wrong length or
@@ -106,6 +106,7 @@ public static partial class Optimize
     private static OptimizeResult Dispatch(MinimizeContext context, double[] x0) => context.Method switch
     {
         MinimizeMethod.Bfgs => Bfgs.Minimize(context, x0),
+        MinimizeMethod.LBfgsB => LBfgsB.Minimize(context, x0),
         MinimizeMethod.Slsqp or MinimizeMethod.TrustConstr or MinimizeMethod.Cobyla => throw new NotSupportedException(
             $"{context.Method} is a constrained method: call the constrained overload Optimize.Minimize(objective, x0, constraints, method, bounds, options)."),
         _ => throw new NotSupportedException($"Method {context.Method} is not available in this build."),
@@ -120,6 +121,7 @@ public static partial class Optimize
         Type? expected = method switch
         {
             MinimizeMethod.Bfgs => typeof(BfgsOptions),
+            MinimizeMethod.LBfgsB => typeof(LBfgsBOptions),
             _ => null,
         };
         Type actual = options.GetType();
