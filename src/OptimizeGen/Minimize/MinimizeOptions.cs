@@ -33,4 +33,45 @@ public record MinimizeOptions
 
     /// <summary>A wall-time limit; the solve stops with <see cref="OptimizeStatus.TimeLimitReached"/>.</summary>
     public TimeSpan? TimeLimit { get; init; }
+
+    /// <summary>
+    /// scipy's <c>jac='2-point'</c> / <c>'3-point'</c>: the finite-difference scheme used for the gradient when the
+    /// objective gives none (it does not implement <see cref="IGradientObjective"/>). Default: 2-point.
+    /// </summary>
+    public FiniteDifferenceScheme FiniteDifference { get; init; } = FiniteDifferenceScheme.TwoPoint;
+
+    /// <summary>
+    /// <c>finite_diff_rel_step</c>: the relative step r of the finite differences, hᵢ = r · sign(xᵢ) · max(1, |xᵢ|).
+    /// Null means scipy's default, √ε for 2-point and ∛ε for 3-point.
+    /// </summary>
+    public double? FiniteDifferenceRelativeStep { get; init; }
+
+    /// <summary>Checks the options shared by every method; throws naming the option.</summary>
+    internal virtual void Validate()
+    {
+        if (MaxIter is int maxIter)
+        {
+            Guard.Positive(maxIter, nameof(MaxIter));
+        }
+
+        if (Gtol is double gtol)
+        {
+            Guard.NonNegative(gtol, nameof(Gtol));
+        }
+
+        if (Tol is double tol)
+        {
+            Guard.NonNegative(tol, nameof(Tol));
+        }
+
+        if (FiniteDifferenceRelativeStep is double step && !(step > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(FiniteDifferenceRelativeStep), step, "The relative step must be > 0.");
+        }
+
+        if (TimeLimit is TimeSpan limit && limit < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(TimeLimit), limit, "The time limit must be ≥ 0.");
+        }
+    }
 }
