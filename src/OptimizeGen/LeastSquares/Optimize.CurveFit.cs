@@ -250,9 +250,9 @@ public static partial class Optimize
     }
 
     /// <summary>
-    /// scipy's rule: pcov = V S⁻² Vᵀ from the SVD of the weighted Jacobian (the pseudo-inverse of JᵀJ), scaled by
-    /// RSS/(N − k) unless absolute_sigma. When a singular value falls below ε·max(N, k)·s₁ (rank deficiency), or N = k
-    /// without absolute sigma, or anything is not finite, pcov is +∞ everywhere and a warning says why.
+    /// scipy's rule: pcov = V S⁻² Vᵀ = (JᵀJ)⁻¹ from the SVD of the weighted Jacobian, scaled by RSS/(N − k) unless
+    /// absolute_sigma. When a singular value falls to ε·max(N, k)·s₁ or below (rank deficiency; scipy's 'lm' rule, here
+    /// for every method), or N = k without absolute sigma, or J is not finite, pcov is +∞ everywhere and a warning says why.
     /// </summary>
     internal static (double[,] Covariance, string? Warning) Covariance(double[,] jac, int n, int k, double rss, bool absoluteSigma)
     {
