@@ -60,6 +60,18 @@ public static partial class Optimize
         return CurveFitCore(ModelEvaluator.From(model), Flatten(xdata), xdata.GetLength(1), ydata, InitialGuess(model, p0, options), options);
     }
 
+    /// <summary>y − m from the solver's m − y (exact: IEEE subtraction is antisymmetric), saving one pass over the data.</summary>
+    private static double[] Negated(double[] f)
+    {
+        var r = new double[f.Length];
+        for (int i = 0; i < r.Length; i++)
+        {
+            r[i] = -f[i];
+        }
+
+        return r;
+    }
+
     private static double[] Flatten(double[,] a)
     {
         int rows = a.GetLength(0);
@@ -235,7 +247,7 @@ public static partial class Optimize
             Parameters = res.X,
             Covariance = pcov,
             StandardErrors = se,
-            Residuals = problem.DataResiduals(res.X),
+            Residuals = weights is null && cholesky is null ? Negated(res.Fun) : problem.DataResiduals(res.X),
             Rss = rss,
             Dof = n - k,
             Status = res.Status,
