@@ -87,8 +87,19 @@ internal static class DiagnosticDescriptors
         "The OptimizeGen generator failed on '{0}': {1}. Please report it.",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpUri("OPTG0014"));
 
+    /// <summary>OPTG0101: "The predictor of [Model] '{0}' …" — the first parameter must be what the data feeds.</summary>
+    public static readonly DiagnosticDescriptor ModelPredictor = Error(
+        "OPTG0101", "The model's predictor cannot be fed by the data",
+        "The first parameter of the [Model] method '{0}' is the predictor the data feeds: it must be 'double x' (one predictor) or 'ReadOnlySpan<double> x' (several), not '{1}' of type '{2}'");
+
+    /// <summary>OPTG0102: "The [Model] method '{0}' has no parameters to fit".</summary>
+    public static readonly DiagnosticDescriptor ModelWithoutParameters = Error(
+        "OPTG0102", "Model without parameters",
+        "The [Model] method '{0}' has no parameters to fit: after the predictor, declare the parameters as doubles (double a, double b) or as one ReadOnlySpan<double>");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new[]
     {
+        ModelPredictor, ModelWithoutParameters,
         TypeNotPartial, WrongReturnType, UnsupportedParameter, UnsupportedStatement, UnsupportedExpression,
         NotDifferentiableCall, Recursion, UnsupportedControlFlow, WriteToInput, IntegerDivision, NonSmooth,
         NameCollision, NotCountedLoop, InternalError,

@@ -17,6 +17,7 @@ namespace OptimizeGen.Generators.Parsing;
 internal sealed partial class ObjectiveParser
 {
     internal const string ObjectiveAttributeName = "OptimizeGen.ObjectiveAttribute";
+    internal const string ModelAttributeName = "OptimizeGen.ModelAttribute";
     internal const string DifferentiableAttributeName = "OptimizeGen.DifferentiableAttribute";
     internal const string DataAttributeName = "OptimizeGen.DataAttribute";
 
@@ -38,17 +39,20 @@ internal sealed partial class ObjectiveParser
         public string? ResultVariable;
     }
 
-    private ObjectiveParser(SemanticModel model, CancellationToken cancellationToken)
+    private readonly SpecRole _role;
+
+    private ObjectiveParser(SemanticModel model, SpecRole role, CancellationToken cancellationToken)
     {
         _model = model;
+        _role = role;
         _cancellationToken = cancellationToken;
     }
 
     /// <summary>Parses one method picked by ForAttributeWithMetadataName. Never throws.</summary>
-    public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static ParseResult Parse(GeneratorAttributeSyntaxContext context, SpecRole role, CancellationToken cancellationToken)
     {
         var syntax = (MethodDeclarationSyntax)context.TargetNode;
-        var parser = new ObjectiveParser(context.SemanticModel, cancellationToken);
+        var parser = new ObjectiveParser(context.SemanticModel, role, cancellationToken);
         try
         {
             ObjectiveSpec? spec = parser.ParseMethod(syntax, (IMethodSymbol)context.TargetSymbol);
@@ -137,6 +141,20 @@ internal sealed partial class ObjectiveParser
             var parameterSyntax = (ParameterSyntax)parameter.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken);
             Location typeLocation = parameterSyntax.Type?.GetLocation() ?? parameterSyntax.GetLocation();
             string typeText = parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+            if (_role == SpecRole.Model && parameter.Ordinal == 0)
+            {
+                // The predictor: one double, or a ReadOnlySpan<double> of several; data, never differentiated.
+                if (parameter.RefKind != RefKind.None
+                    || !(parameter.Type.SpecialType == SpecialType.System_Double || IsDoubleSpan(parameter.Type) || IsDoubleArray(parameter.Type)))
+                {
+                    Report(DiagnosticDescriptors.ModelPredictor, typeLocation, method.Name, parameter.Name, parameter.Type.ToDisplayString());
+                    return null;
+                }
+
+                parameters.Add(new ParameterSpec(parameter.Name, IsDoubleArray(parameter.Type) ? "global::System.ReadOnlySpan<double>" : typeText, true));
+                continue;
+            }
+
             if (HasAttribute(parameter, DataAttributeName))
             {
                 parameters.Add(new ParameterSpec(parameter.Name, typeText, true));
@@ -170,9 +188,22 @@ internal sealed partial class ObjectiveParser
             Report(DiagnosticDescriptors.UnsupportedParameter, typeLocation, parameter.Name, parameter.Type.ToDisplayString());
         }
 
+        if (_role == SpecRole.Model && method.Parameters.Length == 0 && !_failed)
+        {
+            Report(DiagnosticDescriptors.ModelPredictor, syntax.ParameterList.GetLocation(), method.Name, "(none)", "no parameter");
+            return null;
+        }
+
         if (variables.Count == 0 && !_failed)
         {
-            Report(DiagnosticDescriptors.UnsupportedParameter, syntax.ParameterList.GetLocation(), "(none)", "no differentiable parameter");
+            if (_role == SpecRole.Model)
+            {
+                Report(DiagnosticDescriptors.ModelWithoutParameters, syntax.ParameterList.GetLocation(), method.Name);
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.UnsupportedParameter, syntax.ParameterList.GetLocation(), "(none)", "no differentiable parameter");
+            }
         }
 
         if (method.IsGenericMethod)
@@ -187,7 +218,9 @@ internal sealed partial class ObjectiveParser
 
         // Generated members must not collide with the user's.
         string f = method.Name;
-        string[] generatedMembers = { f + "Gradient", f + "HessianVectorProduct", f + "Objective", f + "ObjectiveFunction", "Minimize" + f, f + "Result" };
+        string[] generatedMembers = _role == SpecRole.Model
+            ? new[] { f + "Jacobian", f + "Model", f + "ModelFunction", "Fit" + f, f + "Fit" }
+            : new[] { f + "Gradient", f + "HessianVectorProduct", f + "Objective", f + "ObjectiveFunction", "Minimize" + f, f + "Result" };
         foreach (string member in generatedMembers)
         {
             if (method.ContainingType.GetMembers(member).Length > 0 || method.ContainingType.GetTypeMembers(member).Length > 0)
@@ -196,12 +229,18 @@ internal sealed partial class ObjectiveParser
             }
         }
 
-        var resultProperties = new HashSet<string>(StringComparer.Ordinal) { "Fun", "Success", "Status", "Message", "Nit", "Nfev", "Njev", "Result", "ToString" };
+        var resultProperties = _role == SpecRole.Model
+            ? new HashSet<string>(StringComparer.Ordinal) { "Parameters", "StandardErrors", "Covariance", "Residuals", "Rss", "Dof", "Success", "Status", "Message", "Nfev", "Njev", "Result", "ToString" }
+            : new HashSet<string>(StringComparer.Ordinal) { "Fun", "Success", "Status", "Message", "Nit", "Nfev", "Njev", "Result", "ToString" };
+        string resultType = _role == SpecRole.Model ? f + "Fit" : f + "Result";
         foreach (string variable in variables)
         {
-            if (!resultProperties.Add(Pascal(variable)) || variable is "method" or "options")
+            bool clash = !resultProperties.Add(Pascal(variable))
+                || (_role == SpecRole.Model && !resultProperties.Add(Pascal(variable) + "StandardError"))
+                || variable is "method" or "options" or "xdata" or "ydata";
+            if (clash)
             {
-                Report(DiagnosticDescriptors.NameCollision, syntax.Identifier.GetLocation(), Pascal(variable), f + "Result");
+                Report(DiagnosticDescriptors.NameCollision, syntax.Identifier.GetLocation(), Pascal(variable), resultType);
             }
         }
 
@@ -235,10 +274,10 @@ internal sealed partial class ObjectiveParser
 
         string ns = method.ContainingNamespace.IsGlobalNamespace ? string.Empty : method.ContainingNamespace.ToDisplayString();
         string accessibility = method.DeclaredAccessibility == Accessibility.Public ? "public" : "internal";
-        bool wrapper = HasMinimize(_model.Compilation);
-        string hint = (ns.Length > 0 ? ns + "." : string.Empty) + string.Join(".", types.Select(t => t.NameWithTypeParameters.Split('<')[0])) + "." + method.Name;
+        bool wrapper = _role == SpecRole.Model ? HasCurveFit(_model.Compilation) : HasMinimize(_model.Compilation);
+        string hint = (ns.Length > 0 ? ns + "." : string.Empty) + string.Join(".", types.Select(t => t.NameWithTypeParameters.Split('<')[0])) + "." + method.Name + (_role == SpecRole.Model ? ".Model" : string.Empty);
         return new ObjectiveSpec(
-            ns, types.ToEquatableArray(), method.Name, method.IsStatic, accessibility, kind, parameters.ToEquatableArray(),
+            _role, ns, types.ToEquatableArray(), method.Name, method.IsStatic, accessibility, kind, parameters.ToEquatableArray(),
             variables.ToEquatableArray(), _current.ToEquatableArray(),
             new GeneratedNames(gradient, point, direction, product, value, adjoints.ToEquatableArray()),
             wrapper, hint);
@@ -258,6 +297,16 @@ internal sealed partial class ObjectiveParser
             && IsDoubleSpan(m.Parameters[1].Type)
             && m.Parameters[2].Type.ToDisplayString() == "OptimizeGen.MinimizeMethod?"
             && m.Parameters[4].Type.ToDisplayString() == "OptimizeGen.MinimizeOptions?");
+    }
+
+    /// <summary>True when the runtime has <c>Optimize.CurveFit(IModel, double[], double[], double[]?, CurveFitOptions?)</c>.</summary>
+    private static bool HasCurveFit(Compilation compilation)
+    {
+        INamedTypeSymbol? optimize = compilation.GetTypeByMetadataName("OptimizeGen.Optimize");
+        return optimize is not null && optimize.GetMembers("CurveFit").OfType<IMethodSymbol>().Any(m =>
+            m.Parameters.Length == 5 && m.Parameters[0].Type.ToDisplayString() == "OptimizeGen.IModel"
+            && m.Parameters[1].Type.ToDisplayString() == "double[]"
+            && m.Parameters[4].Type.ToDisplayString() == "OptimizeGen.CurveFitOptions?");
     }
 
     internal static string Pascal(string name) =>
