@@ -37,6 +37,7 @@ public sealed class ObjectiveGenerator : IIncrementalGenerator
 
         Register(context, ObjectiveParser.ObjectiveAttributeName, SpecRole.Objective);
         Register(context, ObjectiveParser.ModelAttributeName, SpecRole.Model);
+        Register(context, ObjectiveParser.EquationsAttributeName, SpecRole.Equations);
     }
 
     private static void Register(IncrementalGeneratorInitializationContext context, string attribute, SpecRole role)
@@ -63,7 +64,12 @@ public sealed class ObjectiveGenerator : IIncrementalGenerator
             string source;
             try
             {
-                source = spec.Role == SpecRole.Model ? ModelEmitter.Emit(spec) : ObjectiveEmitter.Emit(spec);
+                source = spec.Role switch
+                {
+                    SpecRole.Model => ModelEmitter.Emit(spec),
+                    SpecRole.Equations => EquationsEmitter.Emit(spec),
+                    _ => ObjectiveEmitter.Emit(spec),
+                };
             }
             catch (Exception ex)
             {

@@ -97,9 +97,19 @@ internal static class DiagnosticDescriptors
         "OPTG0102", "Model without parameters",
         "The [Model] method '{0}' has no parameters to fit: after the predictor, declare the parameters as doubles (double a, double b) or as one ReadOnlySpan<double>");
 
+    /// <summary>OPTG0201: the shape of an [Equations] method.</summary>
+    public static readonly DiagnosticDescriptor EquationsSignature = Error(
+        "OPTG0201", "Equations signature",
+        "The [Equations] method '{0}' must be 'void {0}(ReadOnlySpan<double> x, Span<double> f)' (x the unknowns, f the residuals it writes; [Data] parameters may follow): {1}");
+
+    /// <summary>OPTG0202: reading or updating the residuals an [Equations] method writes.</summary>
+    public static readonly DiagnosticDescriptor EquationsOutputRead = Error(
+        "OPTG0202", "Residuals are write-only",
+        "'{0}' reads the residual span '{1}': write each residual once with '{1}[i] = …' and keep intermediate values in double locals (only '{1}.Length' may be read)");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new[]
     {
-        ModelPredictor, ModelWithoutParameters,
+        ModelPredictor, ModelWithoutParameters, EquationsSignature, EquationsOutputRead,
         TypeNotPartial, WrongReturnType, UnsupportedParameter, UnsupportedStatement, UnsupportedExpression,
         NotDifferentiableCall, Recursion, UnsupportedControlFlow, WriteToInput, IntegerDivision, NonSmooth,
         NameCollision, NotCountedLoop, InternalError,

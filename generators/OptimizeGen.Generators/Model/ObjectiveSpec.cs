@@ -21,6 +21,9 @@ internal enum SpecRole
 
     /// <summary><c>[Model] double M(x, p…)</c>: the first parameter is the predictor (data); ∂M/∂p, model object, Fit wrapper.</summary>
     Model,
+
+    /// <summary><c>[Equations] void S(ReadOnlySpan&lt;double&gt; x, Span&lt;double&gt; f)</c>: Jacobian (forward mode), JVP, system object, Solve wrapper.</summary>
+    Equations,
 }
 
 /// <summary>A parameter of the user's method, in declaration order.</summary>
@@ -55,7 +58,8 @@ internal sealed record ObjectiveSpec(
     EquatableArray<Stmt> Body,
     GeneratedNames Names,
     bool EmitWrapper,
-    string HintName);
+    string HintName,
+    string OutputName = "");
 
 /// <summary>A source location as plain data.</summary>
 internal sealed record LocationInfo(string FilePath, int Start, int Length, int StartLine, int StartCharacter, int EndLine, int EndCharacter);

@@ -18,6 +18,7 @@ internal sealed partial class ObjectiveParser
 {
     internal const string ObjectiveAttributeName = "OptimizeGen.ObjectiveAttribute";
     internal const string ModelAttributeName = "OptimizeGen.ModelAttribute";
+    internal const string EquationsAttributeName = "OptimizeGen.EquationsAttribute";
     internal const string DifferentiableAttributeName = "OptimizeGen.DifferentiableAttribute";
     internal const string DataAttributeName = "OptimizeGen.DataAttribute";
 
@@ -31,6 +32,7 @@ internal sealed partial class ObjectiveParser
     private NameAllocator _names = new(Array.Empty<string>());
     private List<Stmt> _current = new();
     private IParameterSymbol? _vector;
+    private IParameterSymbol? _output;
     private bool _failed;
     private Frame _frame = new();
 
@@ -125,7 +127,15 @@ internal sealed partial class ObjectiveParser
             types.Insert(0, new TypeSpec(keyword, name));
         }
 
-        if (method.ReturnType.SpecialType != SpecialType.System_Double)
+        if (_role == SpecRole.Equations)
+        {
+            if (method.ReturnsVoid is false)
+            {
+                Report(DiagnosticDescriptors.EquationsSignature, syntax.ReturnType.GetLocation(), method.Name, "it returns " + method.ReturnType.ToDisplayString() + ", not void");
+                return null;
+            }
+        }
+        else if (method.ReturnType.SpecialType != SpecialType.System_Double)
         {
             Report(DiagnosticDescriptors.WrongReturnType, syntax.ReturnType.GetLocation(), method.Name, method.ReturnType.ToDisplayString());
             return null;
@@ -161,6 +171,29 @@ internal sealed partial class ObjectiveParser
                 continue;
             }
 
+            if (_role == SpecRole.Equations)
+            {
+                if (_vector is null && parameter.RefKind == RefKind.None && (IsReadOnlyDoubleSpan(parameter.Type) || IsDoubleArray(parameter.Type)))
+                {
+                    _vector = parameter;
+                    kind = IsDoubleArray(parameter.Type) ? VariableKind.Array : VariableKind.Span;
+                    variables.Add(parameter.Name);
+                    parameters.Add(new ParameterSpec(parameter.Name, typeText, false));
+                }
+                else if (_vector is not null && _output is null && parameter.RefKind == RefKind.None && IsWritableDoubleSpan(parameter.Type))
+                {
+                    _output = parameter;
+                    parameters.Add(new ParameterSpec(parameter.Name, typeText, false));
+                }
+                else
+                {
+                    Report(DiagnosticDescriptors.EquationsSignature, typeLocation, method.Name,
+                        $"parameter '{parameter.Name}' of type '{parameter.Type.ToDisplayString()}' is not expected here (mark data with [Data])");
+                }
+
+                continue;
+            }
+
             if (parameter.RefKind != RefKind.None && !(parameter.RefKind == RefKind.In && parameter.Type.SpecialType == SpecialType.System_Double))
             {
                 Report(DiagnosticDescriptors.UnsupportedParameter, typeLocation, parameter.Name, parameter.Type.ToDisplayString());
@@ -186,6 +219,36 @@ internal sealed partial class ObjectiveParser
             }
 
             Report(DiagnosticDescriptors.UnsupportedParameter, typeLocation, parameter.Name, parameter.Type.ToDisplayString());
+        }
+
+        if (_role == SpecRole.Equations && !_failed && (_vector is null || _output is null))
+        {
+            Report(DiagnosticDescriptors.EquationsSignature, syntax.ParameterList.GetLocation(), method.Name,
+                _vector is null ? "there is no ReadOnlySpan<double> of unknowns" : "there is no Span<double> of residuals");
+            return null;
+        }
+
+        if (_role == SpecRole.Equations && _output is not null)
+        {
+            foreach (IdentifierNameSyntax use in syntax.DescendantNodes().OfType<IdentifierNameSyntax>())
+            {
+                if (use.Identifier.ValueText != _output.Name
+                    || !SymbolEqualityComparer.Default.Equals(_model.GetSymbolInfo(use, _cancellationToken).Symbol, _output))
+                {
+                    continue;
+                }
+
+                bool isWriteTarget = use.Parent is ElementAccessExpressionSyntax { Parent: AssignmentExpressionSyntax assignment } access
+                    && access.Expression == use && assignment.Left == access && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
+                    && assignment.Parent is ExpressionStatementSyntax;
+                bool isLength = use.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Length" } member && member.Expression == use;
+                if (!isWriteTarget && !isLength)
+                {
+                    SyntaxNode reported = use.Parent is ElementAccessExpressionSyntax ? use.Parent : use;
+                    Report(DiagnosticDescriptors.EquationsOutputRead, (reported.Parent is AssignmentExpressionSyntax a ? a : reported).GetLocation(),
+                        (reported.Parent is AssignmentExpressionSyntax a2 ? a2 : reported).ToString(), _output.Name);
+                }
+            }
         }
 
         if (_role == SpecRole.Model && method.Parameters.Length == 0 && !_failed)
@@ -220,6 +283,8 @@ internal sealed partial class ObjectiveParser
         string f = method.Name;
         string[] generatedMembers = _role == SpecRole.Model
             ? new[] { f + "Jacobian", f + "Model", f + "ModelFunction", "Fit" + f, f + "Fit" }
+            : _role == SpecRole.Equations
+            ? new[] { f + "Jacobian", f + "JacobianVectorProduct", f + "System", f + "SystemFunction", "Solve" + f }
             : new[] { f + "Gradient", f + "HessianVectorProduct", f + "Objective", f + "ObjectiveFunction", "Minimize" + f, f + "Result" };
         foreach (string member in generatedMembers)
         {
@@ -257,11 +322,11 @@ internal sealed partial class ObjectiveParser
             _names.Claim(parameter.Name);
         }
 
-        string gradient = _names.Fresh("gradient");
-        string point = kind == VariableKind.Scalars ? _names.Fresh("point") : variables[0];
+        string gradient = _names.Fresh(_role == SpecRole.Equations ? "jacobian" : "gradient");
+        string point = _role == SpecRole.Equations ? _names.Fresh("column") : kind == VariableKind.Scalars ? _names.Fresh("point") : variables[0];
         string direction = _names.Fresh("v");
         string product = _names.Fresh("product");
-        string value = _names.Fresh("value");
+        string value = _names.Fresh(_role == SpecRole.Equations ? "columns" : "value");
         var adjoints = kind == VariableKind.Scalars ? variables.Select(v => _names.Fresh("d" + v)).ToList() : new List<string>();
 
         _callStack.Push(method);
@@ -274,13 +339,18 @@ internal sealed partial class ObjectiveParser
 
         string ns = method.ContainingNamespace.IsGlobalNamespace ? string.Empty : method.ContainingNamespace.ToDisplayString();
         string accessibility = method.DeclaredAccessibility == Accessibility.Public ? "public" : "internal";
-        bool wrapper = _role == SpecRole.Model ? HasCurveFit(_model.Compilation) : HasMinimize(_model.Compilation);
-        string hint = (ns.Length > 0 ? ns + "." : string.Empty) + string.Join(".", types.Select(t => t.NameWithTypeParameters.Split('<')[0])) + "." + method.Name + (_role == SpecRole.Model ? ".Model" : string.Empty);
+        bool wrapper = _role switch
+        {
+            SpecRole.Model => HasCurveFit(_model.Compilation),
+            SpecRole.Equations => HasRoot(_model.Compilation),
+            _ => HasMinimize(_model.Compilation),
+        };
+        string hint = (ns.Length > 0 ? ns + "." : string.Empty) + string.Join(".", types.Select(t => t.NameWithTypeParameters.Split('<')[0])) + "." + method.Name + (_role == SpecRole.Objective ? string.Empty : "." + _role);
         return new ObjectiveSpec(
             _role, ns, types.ToEquatableArray(), method.Name, method.IsStatic, accessibility, kind, parameters.ToEquatableArray(),
             variables.ToEquatableArray(), _current.ToEquatableArray(),
             new GeneratedNames(gradient, point, direction, product, value, adjoints.ToEquatableArray()),
-            wrapper, hint);
+            wrapper, hint, _output?.Name ?? string.Empty);
     }
 
     /// <summary>True when the runtime has <c>Optimize.Minimize(IObjective, ReadOnlySpan&lt;double&gt;, MinimizeMethod?, Bounds?, MinimizeOptions?)</c>.</summary>
@@ -309,6 +379,21 @@ internal sealed partial class ObjectiveParser
             && m.Parameters[4].Type.ToDisplayString() == "OptimizeGen.CurveFitOptions?");
     }
 
+    /// <summary>True when the runtime has <c>Optimize.Root(IVectorFunction, ReadOnlySpan&lt;double&gt;, RootMethod, RootOptions?)</c>.</summary>
+    private static bool HasRoot(Compilation compilation)
+    {
+        INamedTypeSymbol? optimize = compilation.GetTypeByMetadataName("OptimizeGen.Optimize");
+        return optimize is not null && optimize.GetMembers("Root").OfType<IMethodSymbol>().Any(m =>
+            m.Parameters.Length == 4 && m.Parameters[0].Type.ToDisplayString() == "OptimizeGen.IVectorFunction"
+            && IsDoubleSpan(m.Parameters[1].Type)
+            && m.Parameters[2].Type.ToDisplayString() == "OptimizeGen.RootMethod"
+            && m.Parameters[3].Type.ToDisplayString() == "OptimizeGen.RootOptions?");
+    }
+
+    private static bool IsReadOnlyDoubleSpan(ITypeSymbol type) => IsDoubleSpan(type) && type.Name == "ReadOnlySpan";
+
+    private static bool IsWritableDoubleSpan(ITypeSymbol type) => IsDoubleSpan(type) && type.Name == "Span";
+
     internal static string Pascal(string name) =>
         name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name.Substring(1);
 
@@ -332,6 +417,12 @@ internal sealed partial class ObjectiveParser
         _frame = new Frame();
         try
         {
+            if (expressionBody is not null && _role == SpecRole.Equations && _callStack.Count == 1)
+            {
+                Report(DiagnosticDescriptors.EquationsSignature, expressionBody.GetLocation(), method.Name, "write a block body that assigns each residual");
+                return null;
+            }
+
             if (expressionBody is not null)
             {
                 Atom? value = Lower(expressionBody);
@@ -345,6 +436,14 @@ internal sealed partial class ObjectiveParser
 
             if (block is null)
             {
+                return null;
+            }
+
+            if (_role == SpecRole.Equations && _callStack.Count == 1)
+            {
+                // A system writes its residuals and returns nothing.
+                Atom? none = null;
+                ParseStatements(block.Statements.ToList(), 0, ref none);
                 return null;
             }
 
@@ -681,6 +780,25 @@ internal sealed partial class ObjectiveParser
         if (target is ElementAccessExpressionSyntax element)
         {
             symbol = _model.GetSymbolInfo(element.Expression, _cancellationToken).Symbol;
+        }
+
+        if (_output is not null && target is ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } outputElement
+            && SymbolEqualityComparer.Default.Equals(symbol, _output) && op == OpKind.Copy && operand is not null)
+        {
+            ExpressionSyntax index = outputElement.ArgumentList.Arguments[0].Expression;
+            if (ReferencesActive(index) || index is RangeExpressionSyntax)
+            {
+                Report(DiagnosticDescriptors.UnsupportedExpression, index.GetLocation(), Describe(index), ": an index is an integer computed from data");
+                return;
+            }
+
+            Atom? residual = Lower(operand);
+            if (residual is not null)
+            {
+                _current.Add(new OutputStmt(Render(index), residual));
+            }
+
+            return;
         }
 
         if (symbol is IParameterSymbol parameter && (_env.ContainsKey(parameter) || SymbolEqualityComparer.Default.Equals(parameter, _vector)))
