@@ -115,8 +115,8 @@ internal sealed class BroydenJacobian(bool second, RootJacobianOptions options) 
 
     protected override void UpdateDifferences(double[] x, double[] f, double[] dx, double[] df, double dxNorm, double dfNorm)
     {
-        // scipy's _reduce, before the update so that the new secant condition holds: keep at most max_rank updates.
-        if (options.MaxRank is int maxRank && gm.Rank > maxRank)
+        // scipy's _reduce to max_rank − 1 before the update (so that the new secant condition holds): at most max_rank updates.
+        if (options.MaxRank is int maxRank && gm.Rank > maxRank - 1)
         {
             if (options.ReductionMethod == BroydenReduction.Restart)
             {
@@ -124,7 +124,7 @@ internal sealed class BroydenJacobian(bool second, RootJacobianOptions options) 
             }
             else
             {
-                while (gm.Rank > maxRank)
+                while (gm.Rank > maxRank - 1)
                 {
                     gm.DropOldest();
                 }

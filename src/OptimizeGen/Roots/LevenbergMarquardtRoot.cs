@@ -7,7 +7,7 @@ namespace OptimizeGen;
 // Newton iteration on ‖D·p(λ)‖ = Δ, each trial system solved by Givens rotations (qrsolv).
 // A compact implementation for the root solver; the least-squares area (src/OptimizeGen/LeastSquares) has its own MINPACK LM
 // and the two are meant to be unified. Departures: a trial point where F is not finite counts as a failed step; a callback; the
-// ftol test passing alone (MINPACK info 1, scipy's success) is reported as StationaryPoint, because for F(x) = 0 it means ‖F‖²
+// ftol test passing (MINPACK info 1 or 3, scipy's success) is reported as StationaryPoint, because for F(x) = 0 it means ‖F‖²
 // stopped decreasing away from zero — near a root the Gauss–Newton model predicts a relative reduction near 1, not ≤ ftol.
 internal static class LevenbergMarquardtRoot
 {
@@ -238,21 +238,20 @@ internal static class LevenbergMarquardtRoot
                     break;
                 }
 
-                if (xConverged)
+                if (fConverged)
                 {
-                    status = RootStatus.Converged;
-                    message = fConverged
-                        ? $"Both actual and predicted relative reductions in the sum of squares are at most ftol = {ftol:G3}, and the relative error between two consecutive iterates is at most xtol = {xtol:G3}."
-                        : $"The relative error between two consecutive iterates is at most xtol = {xtol:G3}.";
+                    // MINPACK info 1 (or 3 with the xtol test), which scipy reports as success. For F(x) = 0 it means that the model
+                    // predicts no further relative reduction of ‖F‖² while ‖F‖ > 0 — a minimizer of ‖F‖², not a root: near a root the
+                    // Gauss–Newton model predicts a relative reduction near 1.
+                    status = RootStatus.StationaryPoint;
+                    message = $"Both actual and predicted relative reductions in the sum of squares are at most ftol = {ftol:G3} with ‖F‖ = {fnorm:G3}: a local minimizer of ‖F‖², not a root.";
                     break;
                 }
 
-                if (fConverged)
+                if (xConverged)
                 {
-                    // MINPACK info 1, which scipy reports as success. For a root finder it means that ‖F‖² stopped decreasing while
-                    // ‖F‖ stayed away from zero (near a root the Gauss–Newton model predicts a reduction near 100%): a minimizer of ‖F‖².
-                    status = RootStatus.StationaryPoint;
-                    message = $"Both actual and predicted relative reductions in the sum of squares are at most ftol = {ftol:G3} with ‖F‖ = {fnorm:G3}: a local minimizer of ‖F‖², not a root.";
+                    status = RootStatus.Converged;
+                    message = $"The relative error between two consecutive iterates is at most xtol = {xtol:G3}.";
                     break;
                 }
 

@@ -156,6 +156,11 @@ public static partial class Optimize
             }
         }
 
+        if (options.JacOptions?.MaxRank is int maxRank)
+        {
+            Guard.Positive(maxRank, nameof(RootJacobianOptions.MaxRank));
+        }
+
         if (options.Band is { } band && (band.Lower < 0 || band.Upper < 0))
         {
             throw new ArgumentException("Band (ml, mu) must be non-negative.", nameof(RootOptions.Band));
