@@ -61,10 +61,25 @@ internal static class EquationsEmitter
 
     private static IEnumerable<ParameterSpec> Data(ObjectiveSpec spec) => spec.Parameters.Where(p => p.IsData);
 
-    private static string Signature(ObjectiveSpec spec, params string[] extra)
+    /// <summary>
+    /// The generated signatures follow the runtime interfaces: unknowns, then the direction (for the product), then
+    /// the residuals, then the generated output span, then the user's data parameters in their order.
+    /// </summary>
+    private static string Signature(ObjectiveSpec spec, string? direction, string output)
     {
-        // The user's parameters in their order (unknowns, residuals, data), then the generated spans.
-        return string.Join(", ", spec.Parameters.Select(p => $"{p.TypeText} {p.Name}").Concat(extra));
+        var parts = new List<string>();
+        ParameterSpec x = spec.Parameters.First(p => p.Name == spec.Variables[0]);
+        ParameterSpec f = spec.Parameters.First(p => p.Name == spec.OutputName);
+        parts.Add($"{x.TypeText} {x.Name}");
+        if (direction is not null)
+        {
+            parts.Add(direction);
+        }
+
+        parts.Add($"{f.TypeText} {f.Name}");
+        parts.Add(output);
+        parts.AddRange(Data(spec).Select(p => $"{p.TypeText} {p.Name}"));
+        return string.Join(", ", parts);
     }
 
     private static void Checks(SourceWriter w, ObjectiveSpec spec)
@@ -90,7 +105,7 @@ internal static class EquationsEmitter
         w.Line($"/// <paramref name=\"{jacobian}\"/> (row-major, {f}.Length × {x}.Length), by forward-mode differentiation of its body.");
         w.Line("/// </summary>");
         w.Line(ObjectiveEmitter.GeneratedCode);
-        w.Open($"{ObjectiveEmitter.Modifiers(spec)} void {s}Jacobian({Signature(spec, $"{Span} {jacobian}")})");
+        w.Open($"{ObjectiveEmitter.Modifiers(spec)} void {s}Jacobian({Signature(spec, null, $"{Span} {jacobian}")})");
         Checks(w, spec);
         w.Line($"if ({jacobian}.Length != {f}.Length * {x}.Length) throw new global::System.ArgumentException(\"The Jacobian must have {f}.Length × {x}.Length elements.\", nameof({jacobian}));");
         w.Line($"{jacobian}.Clear();");
@@ -159,16 +174,26 @@ internal static class EquationsEmitter
         var data = Data(spec).ToList();
         string xArgument = spec.Kind == VariableKind.Array ? "x.ToArray()" : "x";
 
-        string Arguments(params string[] extra)
+        string Arguments(string? direction, string? output)
         {
-            var args = new List<string>();
-            foreach (ParameterSpec p in spec.Parameters)
+            var args = new List<string> { xArgument };
+            if (direction is not null)
             {
-                args.Add(p.IsData ? "_" + p.Name : p.Name == spec.Variables[0] ? xArgument : "f");
+                args.Add(direction);
             }
 
-            return string.Join(", ", args.Concat(extra));
+            args.Add("f");
+            if (output is not null)
+            {
+                args.Add(output);
+            }
+
+            args.AddRange(data.Select(p => "_" + p.Name));
+            return string.Join(", ", args);
         }
+
+        string UserArguments() =>
+            string.Join(", ", spec.Parameters.Select(p => p.IsData ? "_" + p.Name : p.Name == spec.Variables[0] ? xArgument : "f"));
 
         w.Line($"/// <summary><see cref=\"{s}\"/> as the system <c>Optimize.Root</c> takes, with its generated Jacobian and Jacobian-vector product. Square: its dimension is that of x0.</summary>");
         w.Line(ObjectiveEmitter.GeneratedCode);
@@ -205,10 +230,10 @@ internal static class EquationsEmitter
         w.Line("public int OutputDimension => -1;");
         w.Line();
         w.Line("/// <inheritdoc />");
-        w.Line($"public void Evaluate({ReadOnlySpan} x, {Span} f) => {owner}.{s}({Arguments()});");
+        w.Line($"public void Evaluate({ReadOnlySpan} x, {Span} f) => {owner}.{s}({UserArguments()});");
         w.Line();
         w.Line("/// <inheritdoc />");
-        w.Line($"public void EvaluateWithJacobian({ReadOnlySpan} x, {Span} f, {Span} jacobian) => {owner}.{s}Jacobian({Arguments("jacobian")});");
+        w.Line($"public void EvaluateWithJacobian({ReadOnlySpan} x, {Span} f, {Span} jacobian) => {owner}.{s}Jacobian({Arguments(null, "jacobian")});");
         w.Line();
         w.Line("/// <inheritdoc />");
         w.Line($"public void JacobianVectorProduct({ReadOnlySpan} x, {ReadOnlySpan} v, {Span} f, {Span} product) => {owner}.{s}JacobianVectorProduct({Arguments("v", "product")});");
