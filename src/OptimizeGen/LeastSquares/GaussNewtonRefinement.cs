@@ -6,18 +6,18 @@
 // trust-region method decides on the change of the cost, which stops resolving steps once ‖J p‖² ≈ ε·‖f‖²: the
 // ftol/xtol tests then end the iteration with x accurate only to about √ε in units of the standard errors.
 // The refinement runs after the method's own convergence test has passed, for the linear loss without bounds. It is
-// conservative: the first step must be tiny (‖D p‖ ≤ 1e-4·‖D x‖, D the Jacobian's column norms at the start), and a
-// step is kept only when the cost grows by no more than √ε relative (rounding of the model values) and the next Gauss–Newton step is at least 10% shorter
-// (confirmed contraction); the first step that fails either test is discarded and the refinement ends. A
-// rank-deficient R of J·D⁻¹ (|rⱼⱼ| ≤ ε·max(m, n)·|r₁₁|) ends it.
+// conservative: the first step must be tiny (‖D p‖∞ ≤ 1e-4·‖D x‖∞, D the Jacobian's column norms at the start), and
+// a step is kept only when the cost grows by no more than √ε relative (the rounding of the model values) and the next
+// Gauss–Newton step is at least 10% shorter (confirmed contraction); the first step that fails either test is
+// discarded and the refinement ends. A rank-deficient R of J·D⁻¹ (|rⱼⱼ| ≤ ε·max(m, n)·|r₁₁|) ends it.
 namespace OptimizeGen.LeastSquaresInternals;
 
 internal sealed class GaussNewtonRefinement
 {
     /// <summary>
     /// The growth of ‖f‖² a kept step may show: √ε. The cost carries the rounding of the model values, which exceeds
-    /// ε‖f‖² by the ratio of model values to residuals (NIST's Lanczos sets: about 1e5); √ε still rejects every step
-    /// that moves away from the minimizer by more than rounding.
+    /// ε‖f‖² by the ratio of model values to residuals (NIST's Lanczos sets: about 1e5); √ε rejects any step that
+    /// raises the cost materially, and the contraction test does the rest.
     /// </summary>
     private const double CostSlack = 1.4901161193847656e-8;
 
