@@ -13,7 +13,7 @@ public static partial class Optimize
     /// <param name="method">Null chooses as scipy does: SLSQP when constraints are given, otherwise L-BFGS-B with
     /// bounds and BFGS without. A method other than SLSQP, trust-constr and COBYLA refuses constraints.</param>
     /// <param name="bounds">Bounds on x.</param>
-    /// <param name="options">Options under scipy's names; <see cref="SlsqpOptions"/> for SLSQP's own.</param>
+    /// <param name="options">Options under scipy's names; <see cref="SlsqpOptions"/> or <see cref="TrustConstrOptions"/> for the method's own.</param>
     /// <returns>The result, with <see cref="OptimizeResult.ConstraintViolation"/> (the largest violation of a constraint
     /// row or bound) and <see cref="OptimizeResult.Multipliers"/> (one per constraint row in the order given, such that
     /// ∇f = Σ μᵣ ∇gᵣ at a solution, bounds' multipliers left out) where the method has them.</returns>
@@ -65,6 +65,7 @@ public static partial class Optimize
         Type? expected = chosen switch
         {
             MinimizeMethod.Slsqp => typeof(SlsqpOptions),
+            MinimizeMethod.TrustConstr => typeof(TrustConstrOptions),
             _ => typeof(MinimizeOptions),
         };
         if (options.GetType() != typeof(MinimizeOptions) && options.GetType() != expected)
@@ -108,6 +109,7 @@ public static partial class Optimize
     private static OptimizeResult DispatchConstrained(MinimizeContext context, double[] x0, IReadOnlyList<ConstraintBase> constraints) => context.Method switch
     {
         MinimizeMethod.Slsqp => Slsqp.Minimize(context, x0, constraints),
+        MinimizeMethod.TrustConstr => TrustConstr.Minimize(context, x0, constraints),
         _ => throw new NotSupportedException($"Method {context.Method} is not available in this build."),
     };
 }
