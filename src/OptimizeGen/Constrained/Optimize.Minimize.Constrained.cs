@@ -13,7 +13,8 @@ public static partial class Optimize
     /// <param name="method">Null chooses as scipy does: SLSQP when constraints are given, otherwise L-BFGS-B with
     /// bounds and BFGS without. A method other than SLSQP, trust-constr and COBYLA refuses constraints.</param>
     /// <param name="bounds">Bounds on x.</param>
-    /// <param name="options">Options under scipy's names; <see cref="SlsqpOptions"/> or <see cref="TrustConstrOptions"/> for the method's own.</param>
+    /// <param name="options">Options under scipy's names; <see cref="SlsqpOptions"/>, <see cref="TrustConstrOptions"/>
+    /// or <see cref="CobylaOptions"/> for the method's own.</param>
     /// <returns>The result, with <see cref="OptimizeResult.ConstraintViolation"/> (the largest violation of a constraint
     /// row or bound) and <see cref="OptimizeResult.Multipliers"/> (one per constraint row in the order given, such that
     /// ∇f = Σ μᵣ ∇gᵣ at a solution, bounds' multipliers left out) where the method has them.</returns>
@@ -66,7 +67,7 @@ public static partial class Optimize
         {
             MinimizeMethod.Slsqp => typeof(SlsqpOptions),
             MinimizeMethod.TrustConstr => typeof(TrustConstrOptions),
-            _ => typeof(MinimizeOptions),
+            _ => typeof(CobylaOptions),
         };
         if (options.GetType() != typeof(MinimizeOptions) && options.GetType() != expected)
         {
@@ -110,6 +111,7 @@ public static partial class Optimize
     {
         MinimizeMethod.Slsqp => Slsqp.Minimize(context, x0, constraints),
         MinimizeMethod.TrustConstr => TrustConstr.Minimize(context, x0, constraints),
+        MinimizeMethod.Cobyla => Cobyla.Minimize(context, x0, constraints),
         _ => throw new NotSupportedException($"Method {context.Method} is not available in this build."),
     };
 }
