@@ -41,6 +41,7 @@ internal sealed class Cobyla
     private readonly double[] _sigbar;
     private readonly double[] _ce;
     private readonly double[] _ci;
+    private readonly double[] _pole;
 
     // trstlp workspaces
     private readonly double[] _zm; // n × n, column k at [k*n, (k+1)*n)
@@ -79,6 +80,7 @@ internal sealed class Cobyla
         _sigbar = new double[n];
         _ce = new double[_cs.Equalities];
         _ci = new double[_cs.Inequalities];
+        _pole = new double[n];
         _zm = new double[n * n];
         _zdota = new double[n];
         _vmultc = new double[mc + 1];
@@ -214,7 +216,12 @@ internal sealed class Cobyla
 
     Iteration:
         {
-            if (_context.AfterIteration(++nit, Pole(), Dat(mObj, np)) is OptimizeStatus stop)
+            for (int i = 0; i < n; i++)
+            {
+                _pole[i] = Sim(i, np);
+            }
+
+            if (_context.AfterIteration(++nit, _pole, Dat(mObj, np)) is OptimizeStatus stop)
             {
                 status = stop;
                 message = _context.InterruptMessage(stop, nit);

@@ -111,6 +111,7 @@ internal sealed class TrustConstr
     private readonly double[] _sVec;
     private readonly double[] _yVec;
     private readonly double[] _bs;
+    private readonly double[] _xView;
 
     // the global state of scipy's stop_criteria
     private int _nit;
@@ -208,6 +209,7 @@ internal sealed class TrustConstr
         _sVec = new double[n];
         _yVec = new double[n];
         _bs = new double[n];
+        _xView = new double[n];
     }
 
     public static OptimizeResult Minimize(MinimizeContext context, double[] x0, IReadOnlyList<ConstraintBase> constraints) =>
@@ -440,7 +442,8 @@ internal sealed class TrustConstr
             _violation = ConstraintSet.Violation(_ce, _ci);
         }
 
-        if (_context.AfterIteration(_nit, _z[.._n], _f) is OptimizeStatus stop)
+        Array.Copy(_z, _xView, _n);
+        if (_context.AfterIteration(_nit, _xView, _f) is OptimizeStatus stop)
         {
             _status = stop;
             _message = _context.InterruptMessage(stop, _nit);
