@@ -7,6 +7,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using OptimizeGen.TestProblems.HockSchittkowski;
 
 namespace OptimizeGen.Benchmarks;
@@ -29,7 +30,7 @@ public class ConstrainedBenchmarks
     public string Problem { get; set; } = "HS71";
 
     [Params(MinimizeMethod.Slsqp, MinimizeMethod.TrustConstr, MinimizeMethod.Cobyla)]
-    public MinimizeMethod Method { get; set; } = MinimizeMethod.Slsqp;
+    public MinimizeMethod Solver { get; set; } = MinimizeMethod.Slsqp;
 
     public static IEnumerable<string> Problems() => HockSchittkowskiSuite.All.Select(p => p.Name);
 
@@ -37,11 +38,11 @@ public class ConstrainedBenchmarks
     public void Setup()
     {
         _problem = HockSchittkowskiSuite.Get(Problem);
-        _constraints = Method == MinimizeMethod.Cobyla ? _problem.CreateConstraintsWithoutGradients() : _problem.CreateConstraints();
+        _constraints = Solver == MinimizeMethod.Cobyla ? _problem.CreateConstraintsWithoutGradients() : _problem.CreateConstraints();
     }
 
     [Benchmark]
-    public double Solve() => Run(_problem, Method, _constraints).Fun;
+    public double Solve() => Run(_problem, Solver, _constraints).Fun;
 
     /// <summary>One solve as the benchmark runs it.</summary>
     public static OptimizeResult Run(HsProblem problem, MinimizeMethod method, ConstraintBase[] constraints)
@@ -59,7 +60,9 @@ public class ConstrainedBenchmarks
     {
         public Config()
         {
-            AddJob(Job.ShortRun);
+            // In process: each solve takes micro- to milliseconds, and a separate build of the benchmark project can
+            // exceed BenchmarkDotNet's build timeout on a shared machine.
+            AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
             AddColumn(
                 new SolveColumn("nfev", r => r.Nfev.ToString(CultureInfo.InvariantCulture)),
                 new SolveColumn("nit", r => r.Nit.ToString(CultureInfo.InvariantCulture)),
@@ -204,7 +207,7 @@ public class ConstrainedBenchmarks
     private static (string Problem, MinimizeMethod Method) Case(BenchmarkCase benchmarkCase)
     {
         string problem = (string)benchmarkCase.Parameters["Problem"];
-        var method = (MinimizeMethod)benchmarkCase.Parameters["Method"];
+        var method = (MinimizeMethod)benchmarkCase.Parameters["Solver"];
         return (problem, method);
     }
 }
