@@ -68,7 +68,6 @@ internal sealed class ConstraintSet
             }
         }
 
-        GeneralInequalities = inRow.Count;
         if (lower is not null && upper is not null)
         {
             for (int j = 0; j < n; j++)
@@ -110,12 +109,6 @@ internal sealed class ConstraintSet
     /// <summary>The number of inequalities c_I(x) ≥ 0, bounds included when they were asked for (they come last).</summary>
     public int Inequalities { get; }
 
-    /// <summary>The inequalities that come from the constraints (the bounds' rows follow them).</summary>
-    public int GeneralInequalities { get; }
-
-    /// <summary>Evaluations of the constraint functions, including those made for finite differences.</summary>
-    public int Evaluations { get; private set; }
-
     /// <summary>Writes c_E(x) and c_I(x).</summary>
     public void Evaluate(ReadOnlySpan<double> x, Span<double> ce, Span<double> ci)
     {
@@ -124,7 +117,6 @@ internal sealed class ConstraintSet
             _constraints[k].Evaluate(x, _values.AsSpan(_offset[k], _constraints[k].Count));
         }
 
-        Evaluations++;
         Scatter(x, ce, ci);
     }
 
@@ -135,7 +127,7 @@ internal sealed class ConstraintSet
         for (int k = 0; k < _constraints.Length; k++)
         {
             int m = _constraints[k].Count;
-            Evaluations += 1 + _constraints[k].EvaluateWithJacobian(x, _values.AsSpan(_offset[k], m), _jacobian.AsSpan(_offset[k] * n, m * n));
+            _constraints[k].EvaluateWithJacobian(x, _values.AsSpan(_offset[k], m), _jacobian.AsSpan(_offset[k] * n, m * n));
         }
 
         Scatter(x, ce, ci);

@@ -58,9 +58,6 @@ public abstract class ConstraintBase
     /// <summary>Writes g(x) and its row-major m×n Jacobian; returns the number of extra evaluations made for finite differences.</summary>
     internal abstract int EvaluateWithJacobian(ReadOnlySpan<double> x, Span<double> values, Span<double> jacobian);
 
-    /// <summary>True when the constraint is linear (its Jacobian is constant).</summary>
-    internal virtual bool IsLinear => false;
-
     private protected static double[] Repeat(double value, int m)
     {
         var a = new double[m];
@@ -115,8 +112,6 @@ public sealed class LinearConstraint : ConstraintBase
 
     /// <summary>Aᵢⱼ.</summary>
     public double this[int i, int j] => _a[i * _n + j];
-
-    internal override bool IsLinear => true;
 
     internal override void CheckDimension(int n, string parameterName)
     {
