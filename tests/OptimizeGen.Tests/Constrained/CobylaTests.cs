@@ -35,6 +35,16 @@ public class CobylaTests
     }
 
     [Fact]
+    public void Linear_constraints_give_the_same_optimum()
+    {
+        var a = new double[,] { { 1, 2, 1, 1 }, { 3, 1, 2, -1 }, { 0, 1, 4, 0 } };
+        var lc = new LinearConstraint(a, [double.NegativeInfinity, double.NegativeInfinity, 1.5], [5, 4, double.PositiveInfinity]);
+        var p = Hs076.Problem;
+        var r = Optimize.Minimize(p.CreateObjective(), p.X0, [lc], MinimizeMethod.Cobyla, p.Bounds, new CobylaOptions { Tol = 1e-8 });
+        HsAssert.AtOptimum(p, r, fTolerance: 1e-6, xTolerance: 1e-4, violation: 1e-8);
+    }
+
+    [Fact]
     public void Default_tolerance_gives_a_point_near_the_optimum()
     {
         var p = Hs014.Problem;

@@ -17,6 +17,31 @@ public class TrustConstrTests
     }
 
     [Fact]
+    public void Finite_differences_and_linear_constraints_reach_the_optimum()
+    {
+        var p = Hs071.Problem;
+        int calls = 0;
+        var r = Optimize.Minimize(
+            x =>
+            {
+                calls++;
+                return p.Objective.Value(x);
+            },
+            p.X0,
+            p.CreateConstraintsWithoutGradients(),
+            method: MinimizeMethod.TrustConstr,
+            bounds: p.Bounds);
+        HsAssert.AtOptimum(p, r, fTolerance: 1e-5, xTolerance: 1e-3, violation: 1e-6);
+        Assert.Equal(calls, r.Nfev);
+
+        var a = new double[,] { { 1, 2, 1, 1 }, { 3, 1, 2, -1 }, { 0, 1, 4, 0 } };
+        var lc = new LinearConstraint(a, [double.NegativeInfinity, double.NegativeInfinity, 1.5], [5, 4, double.PositiveInfinity]);
+        var q = Hs076.Problem;
+        var rl = Optimize.Minimize(q.CreateObjective(), q.X0, [lc], MinimizeMethod.TrustConstr, q.Bounds);
+        HsAssert.AtOptimum(q, rl, fTolerance: 1e-6, xTolerance: 1e-4, violation: 1e-8);
+    }
+
+    [Fact]
     public void Multipliers_satisfy_stationarity_of_the_Lagrangian()
     {
         foreach (var p in new[] { Hs014.Problem, Hs043.Problem, Hs042.Problem })
