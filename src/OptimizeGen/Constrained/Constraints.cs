@@ -201,6 +201,22 @@ public sealed class NonlinearConstraint : ConstraintBase
     {
     }
 
+    /// <summary>
+    /// One scalar row lb ≤ g(x) ≤ ub from an <see cref="IObjective"/>-shaped function; an <see cref="IGradientObjective"/>
+    /// gives its exact gradient (the shape generated code already emits for an objective, so a <c>[Constraint]</c>
+    /// method can be handed over the same way).
+    /// </summary>
+    public NonlinearConstraint(IObjective function, double lb, double ub)
+        : this(WrapObjective(function), [lb], [ub])
+    {
+    }
+
+    /// <summary>The scalar equality g(x) = 0 from an objective-shaped function.</summary>
+    public static NonlinearConstraint Equality(IObjective function) => new(function, 0.0, 0.0);
+
+    /// <summary>The scalar inequality g(x) ≥ 0 from an objective-shaped function.</summary>
+    public static NonlinearConstraint Inequality(IObjective function) => new(function, 0.0, double.PositiveInfinity);
+
     /// <summary>The equality g(x) = 0 (scipy's <c>{'type': 'eq'}</c>).</summary>
     public static NonlinearConstraint Equality(IVectorFunction function) => new(function, 0.0, 0.0);
 
@@ -258,6 +274,12 @@ public sealed class NonlinearConstraint : ConstraintBase
         return jacobian is null ? new DelegateVector(function, m) : new DelegateJacobian(function, jacobian, m);
     }
 
+    private static IVectorFunction WrapObjective(IObjective function)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        return function is IGradientObjective g ? new ObjectiveJacobian(g) : new ObjectiveVector(function);
+    }
+
     private static IVectorFunction WrapScalar(ObjectiveFunction function, GradientFunction? gradient)
     {
         ArgumentNullException.ThrowIfNull(function);
@@ -289,6 +311,20 @@ public sealed class NonlinearConstraint : ConstraintBase
         public int OutputDimension => 1;
 
         public void Evaluate(ReadOnlySpan<double> x, Span<double> values) => values[0] = f(x);
+    }
+
+    private class ObjectiveVector(IObjective f) : IVectorFunction
+    {
+        public int InputDimension => f.Dimension;
+
+        public int OutputDimension => 1;
+
+        public void Evaluate(ReadOnlySpan<double> x, Span<double> values) => values[0] = f.Value(x);
+    }
+
+    private sealed class ObjectiveJacobian(IGradientObjective g) : ObjectiveVector(g), IJacobianFunction
+    {
+        public void EvaluateWithJacobian(ReadOnlySpan<double> x, Span<double> values, Span<double> jacobian) => values[0] = g.ValueAndGradient(x, jacobian);
     }
 
     private sealed class ScalarJacobian(ObjectiveFunction function, GradientFunction g) : ScalarVector(function), IJacobianFunction

@@ -104,6 +104,34 @@ public class ConstrainedMisuseTests
         Assert.True(g.Calls > 0);
     }
 
+    [Fact]
+    public void Objective_shaped_constraints_work_as_generated_code_would_hand_them_over()
+    {
+        // HS14's constraints as IGradientObjective objects (the shape the generator emits for an [Objective]).
+        var p = Hs014.Problem;
+        var eq = NonlinearConstraint.Equality(new GradientFunctionObject(p.Equalities[0]));
+        var ineq = NonlinearConstraint.Inequality(new GradientFunctionObject(p.Inequalities[0]));
+        Assert.True(eq.HasJacobian);
+        foreach (var method in new[] { MinimizeMethod.Slsqp, MinimizeMethod.TrustConstr, MinimizeMethod.Cobyla })
+        {
+            var r = Optimize.Minimize(p.CreateObjective(), p.X0, [eq, ineq], method, options: method == MinimizeMethod.Cobyla ? new CobylaOptions { Tol = 1e-8 } : null);
+            HsAssert.AtOptimum(p, r, 1e-6, 1e-4, 1e-6);
+        }
+    }
+
+    private sealed class GradientFunctionObject(HsFunction f) : IGradientObjective
+    {
+        public int Dimension => 2;
+
+        public double Value(ReadOnlySpan<double> x) => f.Value(x);
+
+        public double ValueAndGradient(ReadOnlySpan<double> x, Span<double> gradient)
+        {
+            f.Gradient(x, gradient);
+            return f.Value(x);
+        }
+    }
+
     private sealed class Hs071Constraints : IJacobianFunction
     {
         public int Calls { get; private set; }
