@@ -81,7 +81,8 @@ internal static class Slsqp
 
         double f = context.ValueAndGradient(x, g);
         cs.EvaluateWithJacobian(x, ce, ci, ae, ai);
-        if (!double.IsFinite(f) || !MinimizeContext.AllFinite(g) || !MinimizeContext.AllFinite(ce) || !MinimizeContext.AllFinite(ci))
+        if (!double.IsFinite(f) || !MinimizeContext.AllFinite(g) || !MinimizeContext.AllFinite(ce) || !MinimizeContext.AllFinite(ci)
+            || !MinimizeContext.AllFinite(ae) || !MinimizeContext.AllFinite(ai))
         {
             return Finish(OptimizeStatus.NotFinite, $"The objective, a constraint or a gradient is not finite at x0 (f = {f}).", 0);
         }
@@ -118,7 +119,7 @@ internal static class Slsqp
                 case QpOutcome.Solved:
                     break;
                 case QpOutcome.TooManyEqualities:
-                    return Finish(OptimizeStatus.Infeasible, $"More equality constraints ({meq}) than independent variables ({n}).", iter);
+                    return Finish(OptimizeStatus.NumericalTrouble, $"More equality constraints ({meq}) than independent variables ({n}).", iter);
                 case QpOutcome.Incompatible:
                     return Finish(OptimizeStatus.Infeasible, "Inequality constraints incompatible.", iter);
                 case QpOutcome.SingularEqualities:
@@ -177,6 +178,7 @@ internal static class Slsqp
 
             double alpha = 1;
             int line = 0;
+            bool sawNonFinite = false;
             while (true)
             {
                 line++;
@@ -209,6 +211,7 @@ internal static class Slsqp
                         return Finish(OptimizeStatus.NotFinite, "The objective or a constraint is not finite along the search direction.", iter, reevaluate: true);
                     }
 
+                    sawNonFinite = true;
                     alpha = AlphaMin;
                 }
             }
@@ -225,16 +228,22 @@ internal static class Slsqp
             }
 
             double snorm = Math.Sqrt(Dot(s, s));
-            if ((Math.Abs(f - fOld) < acc || snorm < acc) && violation < acc)
+            if (sawNonFinite && snorm < acc)
+            {
+                return Finish(OptimizeStatus.NotFinite, $"The objective or a constraint is not finite within ‖s‖ = {snorm:G3} of x along the search direction; the step cannot go on.", iter, reevaluate: true);
+            }
+
+            // Kraft's test, unless the step was cut short by non-finite values (then f hardly changes for that reason).
+            if (!sawNonFinite && (Math.Abs(f - fOld) < acc || snorm < acc) && violation < acc)
             {
                 return Finish(OptimizeStatus.Converged, $"Optimization terminated successfully: |Δf| = {Math.Abs(f - fOld):G3} or ‖s‖ = {snorm:G3} and Σ violation = {violation:G3} below ftol = {acc:G3}.", iter, reevaluate: true);
             }
 
             f = context.ValueAndGradient(x, g);
             cs.EvaluateWithJacobian(x, ce, ci, ae, ai);
-            if (!double.IsFinite(f) || !MinimizeContext.AllFinite(g))
+            if (!double.IsFinite(f) || !MinimizeContext.AllFinite(g) || !MinimizeContext.AllFinite(ae) || !MinimizeContext.AllFinite(ai))
             {
-                return Finish(OptimizeStatus.NotFinite, $"The gradient is not finite at iteration {iter}.", iter);
+                return Finish(OptimizeStatus.NotFinite, $"The gradient or a constraint's Jacobian is not finite at iteration {iter}.", iter);
             }
 
             // Damped BFGS update of B with s and the change of the Lagrangian's gradient (Powell 1978).

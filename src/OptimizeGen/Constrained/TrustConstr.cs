@@ -220,7 +220,7 @@ internal sealed class TrustConstr
         int n = _n;
         _f = _context.ValueAndGradient(_z.AsSpan(0, n), _g);
         _cs.EvaluateWithJacobian(_z.AsSpan(0, n), _ce, _ci, _ae, _ai);
-        if (!double.IsFinite(_f) || !MinimizeContext.AllFinite(_g) || !MinimizeContext.AllFinite(_ce) || !MinimizeContext.AllFinite(_ci))
+        if (!EverythingFinite())
         {
             return Result(OptimizeStatus.NotFinite, $"The objective, a constraint or a gradient is not finite at x0 (f = {_f}).");
         }
@@ -258,6 +258,10 @@ internal sealed class TrustConstr
 
         return Result(_status!.Value, _message);
     }
+
+    private bool EverythingFinite() =>
+        double.IsFinite(_f) && MinimizeContext.AllFinite(_g) && MinimizeContext.AllFinite(_ce) && MinimizeContext.AllFinite(_ci)
+        && MinimizeContext.AllFinite(_ae) && MinimizeContext.AllFinite(_ai);
 
     /// <summary>One run of the equality-constrained SQP on the current (barrier) subproblem; scipy's equality_constrained_sqp.</summary>
     private void Sqp(ref double trustRadius, bool barrier, double tolerance)
@@ -385,10 +389,10 @@ internal sealed class TrustConstr
                 Array.Copy(soc ? _zSoc : _zTrial, _z, nz);
                 _f = _context.ValueAndGradient(_z.AsSpan(0, _n), _g);
                 _cs.EvaluateWithJacobian(_z.AsSpan(0, _n), _ce, _ci, _ae, _ai);
-                if (!double.IsFinite(_f) || !MinimizeContext.AllFinite(_g))
+                if (!EverythingFinite())
                 {
                     _status = OptimizeStatus.NotFinite;
-                    _message = "The gradient is not finite at an accepted point.";
+                    _message = "The gradient or a constraint's Jacobian is not finite at an accepted point.";
                     return;
                 }
 
