@@ -15,8 +15,9 @@
 // maxiter = 1000, Δ₀ = 1, ρ₀ = 1, μ₀ = 0.1; success on ‖∇ₓL‖∞ < gtol with violation < gtol, or Δ < xtol with μ < barrier_tol).
 // Departures: the Lagrangian's Hessian is one damped BFGS approximation (Powell's damping, first scaled by yᵀy/yᵀs)
 // updated with the change of ∇ₓL, where scipy sums separate BFGS approximations of f and of every constraint; the
-// projections use a Householder QR of Aᵀ without scipy's iterative refinement; an xtol stop at a point whose violation
-// exceeds gtol is reported as PrecisionLoss (violation ≤ √gtol) or Infeasible, never as success; with inequalities
+// projections use a Householder QR of Aᵀ with column pivoting (dependent rows dropped, where scipy switches to an SVD)
+// without scipy's iterative refinement; an xtol stop (a success in scipy) is a success here only with the violation
+// < gtol and ‖∇ₓL‖∞ ≤ √gtol, otherwise PrecisionLoss (violation ≤ √gtol) or Infeasible; with inequalities
 // the gtol test also asks μ < barrier_tol (scipy's test looks at ∇ₓL only, which vanishes at every barrier subproblem's
 // solution: scipy stops HS14 at μ = 8e-4 with f off by 6e-4 relative; we go on lowering μ).
 
@@ -270,12 +271,7 @@ internal sealed class TrustConstr
         int m = _m;
         double penalty = _options.InitialConstrPenalty;
         BuildSubproblem();
-        if (!_proj.Factor(_a))
-        {
-            _status = OptimizeStatus.NumericalTrouble;
-            _message = "The constraints' Jacobian is rank deficient (dependent constraints).";
-            return;
-        }
+        _proj.Factor(_a);
 
         Multipliers();
         BuildSlackHessian();
@@ -397,12 +393,7 @@ internal sealed class TrustConstr
                 }
 
                 BuildSubproblem();
-                if (!_proj.Factor(_a))
-                {
-                    _status = OptimizeStatus.NumericalTrouble;
-                    _message = "The constraints' Jacobian became rank deficient (dependent constraints).";
-                    return;
-                }
+                _proj.Factor(_a);
 
                 Multipliers();
                 UpdateBfgs();
@@ -463,7 +454,7 @@ internal sealed class TrustConstr
 
         if (trustRadius < _xtol && (!barrier || _mu < _barrierTol))
         {
-            if (_violation < _gtol)
+            if (_violation < _gtol && _optimality <= Math.Sqrt(_gtol))
             {
                 _status = OptimizeStatus.Converged;
                 _message = $"`xtol` termination condition is satisfied: Δ = {trustRadius:G3} < xtol = {_xtol:G3}; ‖∇L‖∞ = {_optimality:G3}, violation = {_violation:G3}.";
@@ -471,7 +462,7 @@ internal sealed class TrustConstr
             else if (_violation <= Math.Sqrt(_gtol))
             {
                 _status = OptimizeStatus.PrecisionLoss;
-                _message = $"The trust radius fell below xtol = {_xtol:G3} with the violation {_violation:G3} still above gtol = {_gtol:G3}.";
+                _message = $"The trust radius fell below xtol = {_xtol:G3} with ‖∇L‖∞ = {_optimality:G3} (above √gtol = {Math.Sqrt(_gtol):G3}) or the violation {_violation:G3} above gtol = {_gtol:G3}: no further progress.";
             }
             else
             {
@@ -832,7 +823,7 @@ internal sealed class TrustConstr
         }
 
         double tol = Math.Max(Math.Min(0.01 * Math.Sqrt(rtg), 0.1 * rtg), closeToZero);
-        int maxIter = nz - _m;
+        int maxIter = nz - _proj.Rank;
         int counter = 0;
         for (int it = 0; it < maxIter; it++)
         {
@@ -905,7 +896,7 @@ internal sealed class TrustConstr
                 }
             }
 
-            if (counter > nz - _m)
+            if (counter > maxIter)
             {
                 break;
             }
@@ -1116,9 +1107,11 @@ internal sealed class TrustConstr
     }
 
     /// <summary>
-    /// The projections of scipy's projections.py from a Householder QR of Aᵀ = Q R (A is m × nz of full row rank):
-    /// Z x = x − Q Qᵀx (onto the null space of A), LS x = R⁻¹Qᵀx (least-squares multipliers), Y b = Q R⁻ᵀ b (the
-    /// least-norm solution of A d = b).
+    /// The projections of scipy's projections.py from a Householder QR with column pivoting of Aᵀ P = Q R (A is m × nz;
+    /// the r columns whose remaining norm exceeds 1e-12 of the largest entry of A are kept, the others are treated as
+    /// dependent, as scipy does with its SVD fallback for a singular Jacobian): Z x = x − Q Qᵀx (onto the null space of A),
+    /// LS x = P R⁻¹Qᵀx (least-squares multipliers, zero on the dependent rows), Y b = Q R⁻ᵀ Pᵀb (the least-norm solution
+    /// of the independent rows of A d = b).
     /// </summary>
     private sealed class Projections
     {
@@ -1129,6 +1122,8 @@ internal sealed class TrustConstr
         private readonly double[] _q;
         private readonly double[] _r;
         private readonly double[] _t;
+        private readonly int[] _perm;
+        private int _rank;
 
         public Projections(int nz, int m)
         {
@@ -1139,15 +1134,20 @@ internal sealed class TrustConstr
             _q = new double[nz * Math.Max(m, 1)];
             _r = new double[Math.Max(m * m, 1)];
             _t = new double[Math.Max(Math.Max(m, nz), 1)];
+            _perm = new int[Math.Max(m, 1)];
         }
 
-        public bool Factor(double[] a)
+        /// <summary>The number of independent rows found by the last <see cref="Factor"/>.</summary>
+        public int Rank => _rank;
+
+        public void Factor(double[] a)
         {
             int nz = _nz;
             int m = _m;
+            _rank = 0;
             if (m == 0)
             {
-                return true;
+                return;
             }
 
             double scale = 0;
@@ -1162,16 +1162,44 @@ internal sealed class TrustConstr
 
             for (int k = 0; k < m; k++)
             {
-                double norm = 0;
-                for (int i = k; i < nz; i++)
+                _perm[k] = k;
+            }
+
+            int steps = Math.Min(m, nz);
+            for (int k = 0; k < steps; k++)
+            {
+                // the remaining column of largest norm first
+                int best = k;
+                double bestNorm = -1;
+                for (int col = k; col < m; col++)
                 {
-                    norm += _qr[i * m + k] * _qr[i * m + k];
+                    double sq = 0;
+                    for (int i = k; i < nz; i++)
+                    {
+                        sq += _qr[i * m + col] * _qr[i * m + col];
+                    }
+
+                    if (sq > bestNorm)
+                    {
+                        bestNorm = sq;
+                        best = col;
+                    }
                 }
 
-                norm = Math.Sqrt(norm);
-                if (norm <= 1e-13 * scale || norm == 0)
+                double norm = Math.Sqrt(bestNorm);
+                if (!(norm > 1e-12 * scale))
                 {
-                    return false;
+                    break;
+                }
+
+                if (best != k)
+                {
+                    for (int i = 0; i < nz; i++)
+                    {
+                        (_qr[i * m + k], _qr[i * m + best]) = (_qr[i * m + best], _qr[i * m + k]);
+                    }
+
+                    (_perm[k], _perm[best]) = (_perm[best], _perm[k]);
                 }
 
                 double alpha = _qr[k * m + k] > 0 ? -norm : norm;
@@ -1194,22 +1222,29 @@ internal sealed class TrustConstr
                 }
 
                 _r[k * m + k] = alpha;
+                _rank = k + 1;
+            }
+
+            // R's rows above the diagonal, read after the last column swap
+            for (int k = 0; k < _rank; k++)
+            {
                 for (int col = k + 1; col < m; col++)
                 {
                     _r[k * m + col] = _qr[k * m + col];
                 }
             }
 
-            // thin Q (nz × m): the reflectors applied to the first m columns of I
+            // thin Q (nz × rank): the reflectors applied to the first rank columns of I
+            int r = _rank;
             Array.Clear(_q);
-            for (int k = 0; k < m; k++)
+            for (int k = 0; k < r; k++)
             {
                 _q[k * m + k] = 1;
             }
 
-            for (int k = m - 1; k >= 0; k--)
+            for (int k = r - 1; k >= 0; k--)
             {
-                for (int col = 0; col < m; col++)
+                for (int col = 0; col < r; col++)
                 {
                     double s = 0;
                     for (int i = k; i < nz; i++)
@@ -1224,15 +1259,14 @@ internal sealed class TrustConstr
                     }
                 }
             }
-
-            return true;
         }
 
         public void Null(ReadOnlySpan<double> x, Span<double> result)
         {
             int nz = _nz;
             int m = _m;
-            for (int k = 0; k < m; k++)
+            int r = _rank;
+            for (int k = 0; k < r; k++)
             {
                 double s = 0;
                 for (int i = 0; i < nz; i++)
@@ -1246,7 +1280,7 @@ internal sealed class TrustConstr
             for (int i = 0; i < nz; i++)
             {
                 double s = x[i];
-                for (int k = 0; k < m; k++)
+                for (int k = 0; k < r; k++)
                 {
                     s -= _q[i * m + k] * _t[k];
                 }
@@ -1259,7 +1293,8 @@ internal sealed class TrustConstr
         {
             int nz = _nz;
             int m = _m;
-            for (int k = 0; k < m; k++)
+            int r = _rank;
+            for (int k = 0; k < r; k++)
             {
                 double s = 0;
                 for (int i = 0; i < nz; i++)
@@ -1270,15 +1305,21 @@ internal sealed class TrustConstr
                 _t[k] = s;
             }
 
-            for (int k = m - 1; k >= 0; k--)
+            // R z = Qᵀx, back substitution in place in _t, then z scattered through the permutation
+            for (int k = r - 1; k >= 0; k--)
             {
                 double s = _t[k];
-                for (int j = k + 1; j < m; j++)
+                for (int j = k + 1; j < r; j++)
                 {
-                    s -= _r[k * m + j] * result[j];
+                    s -= _r[k * m + j] * _t[j];
                 }
 
-                result[k] = s / _r[k * m + k];
+                _t[k] = s / _r[k * m + k];
+            }
+
+            for (int k = 0; k < m; k++)
+            {
+                result[_perm[k]] = k < r ? _t[k] : 0;
             }
         }
 
@@ -1286,10 +1327,11 @@ internal sealed class TrustConstr
         {
             int nz = _nz;
             int m = _m;
-            // Rᵀ t = b (forward), then result = Q t
-            for (int k = 0; k < m; k++)
+            int r = _rank;
+            // Rᵀ t = Pᵀb (forward), then result = Q t
+            for (int k = 0; k < r; k++)
             {
-                double s = b[k];
+                double s = b[_perm[k]];
                 for (int j = 0; j < k; j++)
                 {
                     s -= _r[j * m + k] * _t[j];
@@ -1301,7 +1343,7 @@ internal sealed class TrustConstr
             for (int i = 0; i < nz; i++)
             {
                 double s = 0;
-                for (int k = 0; k < m; k++)
+                for (int k = 0; k < r; k++)
                 {
                     s += _q[i * m + k] * _t[k];
                 }

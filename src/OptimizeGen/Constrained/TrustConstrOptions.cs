@@ -9,7 +9,7 @@ namespace OptimizeGen;
 public sealed record TrustConstrOptions : MinimizeOptions
 {
     /// <summary><c>xtol</c>: stop when the trust radius Δ &lt; xtol (and, with inequalities, the barrier parameter μ &lt;
-    /// barrier_tol). Default 1e-8.</summary>
+    /// barrier_tol); a success only when the violation &lt; gtol and ‖∇ₓL‖∞ ≤ √gtol. Default 1e-8.</summary>
     public double? Xtol { get; init; }
 
     /// <summary><c>barrier_tol</c>: the barrier parameter μ must fall below it for the xtol test. Default 1e-8.</summary>

@@ -31,15 +31,26 @@ public class ConstrainedEdgeCaseTests
         Assert.Equal(0.5, rc.X[1], 1e-6);
     }
 
-    [Theory]
-    [InlineData(MinimizeMethod.Slsqp)]
-    [InlineData(MinimizeMethod.TrustConstr)]
-    public void Dependent_equalities_are_reported(MinimizeMethod method)
+    [Fact]
+    public void Dependent_equalities_stop_Slsqp_as_scipy_does_and_trust_constr_solves_them()
     {
         var eq = new LinearConstraint([1.0, 1.0], 1, 1);
-        var r = Optimize.Minimize(F, [0.1, 0.1], [eq, eq], method: method);
-        Assert.Equal(OptimizeStatus.NumericalTrouble, r.Status);
-        Assert.False(r.Success);
+        var r = Optimize.Minimize(F, [0.1, 0.1], [eq, eq], method: MinimizeMethod.Slsqp);
+        Assert.Equal(OptimizeStatus.NumericalTrouble, r.Status); // scipy 1.10: "Singular matrix C in LSQ subproblem"
+        Assert.Contains("Singular matrix C", r.Message, StringComparison.Ordinal);
+
+        // trust-constr drops the dependent row from its projections (scipy switches to an SVD): min on x + y = 1 is (0, 1).
+        var rt = Optimize.Minimize(F, [0.1, 0.1], [eq, eq], method: MinimizeMethod.TrustConstr);
+        Assert.True(rt.Success, rt.ToString());
+        Assert.Equal(0, rt.X[0], 1e-6);
+        Assert.Equal(1, rt.X[1], 1e-6);
+        Assert.Equal(-2, rt.Multipliers![0] + rt.Multipliers[1], 1e-5); // ∇f = (−2, −2) = μ (1, 1), split between the rows
+
+        // An inconsistent pair is never a success.
+        var other = new LinearConstraint([1.0, 1.0], 2, 2);
+        var ri = Optimize.Minimize(F, [0.1, 0.1], [eq, other], method: MinimizeMethod.TrustConstr);
+        Assert.False(ri.Success, ri.ToString());
+        Assert.True(ri.ConstraintViolation >= 0.5 - 1e-6, ri.ToString());
     }
 
     [Theory]
