@@ -63,7 +63,7 @@ internal sealed class Cobyla
             (lower, upper) = bounds.Resolve(n);
         }
 
-        _cs = new ConstraintSet(constraints, n, lower, upper);
+        _cs = new ConstraintSet(constraints, n, lower, upper, context.Options);
         _mc = 2 * _cs.Equalities + _cs.Inequalities;
         _np = n;
         int mc = _mc;

@@ -19,8 +19,13 @@ internal sealed class ConstraintSet
     private readonly double[] _inSign;
     private readonly double[] _inShift;
 
-    public ConstraintSet(IReadOnlyList<ConstraintBase> constraints, int n, double[]? lower, double[]? upper)
+    private readonly FiniteDifferenceScheme _scheme;
+    private readonly double? _relativeStep;
+
+    public ConstraintSet(IReadOnlyList<ConstraintBase> constraints, int n, double[]? lower, double[]? upper, MinimizeOptions options)
     {
+        _scheme = options.FiniteDifference;
+        _relativeStep = options.FiniteDifferenceRelativeStep;
         N = n;
         _constraints = [.. constraints];
         _offset = new int[_constraints.Length + 1];
@@ -127,7 +132,7 @@ internal sealed class ConstraintSet
         for (int k = 0; k < _constraints.Length; k++)
         {
             int m = _constraints[k].Count;
-            _constraints[k].EvaluateWithJacobian(x, _values.AsSpan(_offset[k], m), _jacobian.AsSpan(_offset[k] * n, m * n));
+            _constraints[k].EvaluateWithJacobian(x, _values.AsSpan(_offset[k], m), _jacobian.AsSpan(_offset[k] * n, m * n), _scheme, _relativeStep);
         }
 
         Scatter(x, ce, ci);

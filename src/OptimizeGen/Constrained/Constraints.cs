@@ -55,8 +55,12 @@ public abstract class ConstraintBase
     /// <summary>Writes g(x) (length m).</summary>
     internal abstract void Evaluate(ReadOnlySpan<double> x, Span<double> values);
 
-    /// <summary>Writes g(x) and its row-major m×n Jacobian; returns the number of extra evaluations made for finite differences.</summary>
-    internal abstract int EvaluateWithJacobian(ReadOnlySpan<double> x, Span<double> values, Span<double> jacobian);
+    /// <summary>
+    /// Writes g(x) and its row-major m×n Jacobian (by <paramref name="scheme"/> with relative step
+    /// <paramref name="relativeStep"/> where the function gives none); returns the number of extra evaluations made for
+    /// finite differences.
+    /// </summary>
+    internal abstract int EvaluateWithJacobian(ReadOnlySpan<double> x, Span<double> values, Span<double> jacobian, FiniteDifferenceScheme scheme, double? relativeStep);
 
     private protected static double[] Repeat(double value, int m)
     {
@@ -136,7 +140,7 @@ public sealed class LinearConstraint : ConstraintBase
         }
     }
 
-    internal override int EvaluateWithJacobian(ReadOnlySpan<double> x, Span<double> values, Span<double> jacobian)
+    internal override int EvaluateWithJacobian(ReadOnlySpan<double> x, Span<double> values, Span<double> jacobian, FiniteDifferenceScheme scheme, double? relativeStep)
     {
         Evaluate(x, values);
         _a.CopyTo(jacobian);
@@ -159,7 +163,8 @@ public sealed class LinearConstraint : ConstraintBase
 /// <summary>
 /// Nonlinear constraints lb ≤ g(x) ≤ ub (scipy's <c>NonlinearConstraint</c>). g is an <see cref="IVectorFunction"/>
 /// (an <see cref="IJacobianFunction"/> gives its exact Jacobian, as generated code does) or a delegate; without a
-/// Jacobian it is approximated by scipy's 2-point finite differences.
+/// Jacobian it is approximated by finite differences with the solve's <see cref="MinimizeOptions.FiniteDifference"/>
+/// scheme and step (scipy's 2-point by default).
 /// </summary>
 public sealed class NonlinearConstraint : ConstraintBase
 {
@@ -245,7 +250,7 @@ public sealed class NonlinearConstraint : ConstraintBase
 
     internal override void Evaluate(ReadOnlySpan<double> x, Span<double> values) => _function.Evaluate(x, values);
 
-    internal override int EvaluateWithJacobian(ReadOnlySpan<double> x, Span<double> values, Span<double> jacobian)
+    internal override int EvaluateWithJacobian(ReadOnlySpan<double> x, Span<double> values, Span<double> jacobian, FiniteDifferenceScheme scheme, double? relativeStep)
     {
         if (_jacobian is not null)
         {
@@ -254,7 +259,7 @@ public sealed class NonlinearConstraint : ConstraintBase
         }
 
         _function.Evaluate(x, values);
-        return NumericalDifferentiation.Jacobian(_evaluate, x, values, jacobian);
+        return NumericalDifferentiation.Jacobian(_evaluate, x, values, jacobian, scheme, null, relativeStep);
     }
 
     private static int OutputsOf(IVectorFunction function)

@@ -38,7 +38,7 @@ internal static class Slsqp
             Array.Fill(xu, double.PositiveInfinity);
         }
 
-        var cs = new ConstraintSet(constraints, n, null, null);
+        var cs = new ConstraintSet(constraints, n, null, null, options);
         int meq = cs.Equalities;
         int mi = cs.Inequalities;
         int nb = 0;

@@ -138,7 +138,7 @@ internal sealed class TrustConstr
             (lower, upper) = bounds.Resolve(_n);
         }
 
-        _cs = new ConstraintSet(constraints, _n, lower, upper);
+        _cs = new ConstraintSet(constraints, _n, lower, upper, context.Options);
         _me = _cs.Equalities;
         _mi = _cs.Inequalities;
         _nz = _n + _mi;

@@ -57,6 +57,34 @@ public class SlsqpTests
     }
 
     [Fact]
+    public void Constraint_Jacobians_by_differences_follow_the_options_scheme()
+    {
+        var p = Hs071.Problem;
+        int CountCalls(FiniteDifferenceScheme scheme, out OptimizeResult result)
+        {
+            int calls = 0;
+            var cons = new ConstraintBase[]
+            {
+                NonlinearConstraint.Equality(x =>
+                {
+                    calls++;
+                    return p.Equalities[0].Value(x);
+                }),
+                NonlinearConstraint.Inequality(x => p.Inequalities[0].Value(x)),
+            };
+            result = Optimize.Minimize(p.CreateObjective(), p.X0, cons, MinimizeMethod.Slsqp, p.Bounds, new SlsqpOptions { FiniteDifference = scheme });
+            return calls;
+        }
+
+        int two = CountCalls(FiniteDifferenceScheme.TwoPoint, out var r2);
+        int three = CountCalls(FiniteDifferenceScheme.ThreePoint, out var r3);
+        HsAssert.AtOptimum(p, r2, 1e-5, 1e-3, 1e-6);
+        HsAssert.AtOptimum(p, r3, 1e-5, 1e-3, 1e-6);
+        // Per Jacobian: 2-point takes n = 4 extra calls, 3-point 2n = 8 (plus one value each time either way).
+        Assert.True(three > two, $"3-point made {three} calls, 2-point {two}");
+    }
+
+    [Fact]
     public void Linear_constraints_give_the_same_optimum()
     {
         // HS76 with its three inequalities as one LinearConstraint: lb ≤ A x ≤ ub.
