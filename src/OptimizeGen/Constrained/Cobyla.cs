@@ -42,6 +42,7 @@ internal sealed class Cobyla
     private readonly double[] _ce;
     private readonly double[] _ci;
     private readonly double[] _pole;
+    private readonly double[] _xv; // (n+1) × n: the point evaluated for each column of datmat, exactly as evaluated
 
     // trstlp workspaces
     private readonly double[] _zm; // n × n, column k at [k*n, (k+1)*n)
@@ -81,6 +82,7 @@ internal sealed class Cobyla
         _ce = new double[_cs.Equalities];
         _ci = new double[_cs.Inequalities];
         _pole = new double[n];
+        _xv = new double[(n + 1) * n];
         _zm = new double[n * n];
         _zdota = new double[n];
         _vmultc = new double[mc + 1];
@@ -169,6 +171,7 @@ internal sealed class Cobyla
             Dat(k, jdrop) = _con[k];
         }
 
+        Array.Copy(_x, 0, _xv, jdrop * n, n);
         if (nfvals > n + 1)
         {
             goto SimplexComplete;
@@ -189,6 +192,9 @@ internal sealed class Cobyla
                     Dat(k, jdrop) = Dat(k, np);
                     Dat(k, np) = _con[k];
                 }
+
+                Array.Copy(_xv, np * n, _xv, jdrop * n, n);
+                Array.Copy(_x, 0, _xv, np * n, n);
 
                 for (int k = 0; k <= jdrop; k++)
                 {
@@ -216,10 +222,7 @@ internal sealed class Cobyla
 
     Iteration:
         {
-            for (int i = 0; i < n; i++)
-            {
-                _pole[i] = Sim(i, np);
-            }
+            Array.Copy(_xv, np * n, _pole, 0, n);
 
             if (_context.AfterIteration(++nit, _pole, Dat(mObj, np)) is OptimizeStatus stop)
             {
@@ -250,6 +253,11 @@ internal sealed class Cobyla
                 for (int k = 0; k <= mRes; k++)
                 {
                     (Dat(k, np), Dat(k, nbest)) = (Dat(k, nbest), Dat(k, np));
+                }
+
+                for (int i = 0; i < n; i++)
+                {
+                    (_xv[np * n + i], _xv[nbest * n + i]) = (_xv[nbest * n + i], _xv[np * n + i]);
                 }
 
                 for (int i = 0; i < n; i++)
@@ -549,6 +557,8 @@ internal sealed class Cobyla
                     Dat(k, jdrop) = _con[k];
                 }
 
+                Array.Copy(_x, 0, _xv, jdrop * n, n);
+
                 if (trured > 0 && trured >= 0.1 * prerem)
                 {
                     goto Iteration;
@@ -612,7 +622,8 @@ internal sealed class Cobyla
     Final:
         {
             // The best vertex, or the last evaluated point when its merit is lower.
-            double[] xBest = Pole();
+            // The pole as evaluated (SIM's column is the same point up to the rounding of its updates).
+            double[] xBest = _xv.AsSpan(np * n, n).ToArray();
             double fBest = Dat(mObj, np);
             double resBest = Dat(mRes, np);
             if (nfvals == 1)
@@ -638,17 +649,6 @@ internal sealed class Cobyla
 
             return ConstrainedResult.Create(_context, xBest, fBest, status, message, nit, null, violation, null);
         }
-    }
-
-    private double[] Pole()
-    {
-        var x = new double[_n];
-        for (int i = 0; i < _n; i++)
-        {
-            x[i] = Sim(i, _np);
-        }
-
-        return x;
     }
 
     /// <summary>Evaluates the constraints into con[0..mc) (cᵢ ≥ 0 form) and returns the greatest violation.</summary>

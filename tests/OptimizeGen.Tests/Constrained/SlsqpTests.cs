@@ -138,6 +138,7 @@ internal static class HsAssert
     public static void AtOptimum(HsProblem p, OptimizeResult r, double fTolerance, double xTolerance, double violation)
     {
         Assert.True(r.Success, $"{p.Name}: {r}");
+        Assert.Equal(p.Objective.Value(r.X), r.Fun); // Fun is f at X, exactly
         Assert.True(Math.Abs(r.Fun - p.FStar) <= fTolerance * Math.Max(1, Math.Abs(p.FStar)), $"{p.Name}: f = {r.Fun:G12}, published f* = {p.FStar:G12}; {r}");
         Assert.True(r.ConstraintViolation <= violation, $"{p.Name}: violation {r.ConstraintViolation:G3}; {r}");
         if (p.XStar is { } xs)
