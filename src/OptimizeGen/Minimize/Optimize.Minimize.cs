@@ -107,7 +107,8 @@ public static partial class Optimize
     {
         MinimizeMethod.Bfgs => Bfgs.Minimize(context, x0),
         MinimizeMethod.LBfgsB => LBfgsB.Minimize(context, x0),
-        MinimizeMethod.Slsqp or MinimizeMethod.TrustConstr or MinimizeMethod.Cobyla => DispatchConstrained(context, x0, []),
+        MinimizeMethod.Slsqp or MinimizeMethod.TrustConstr or MinimizeMethod.Cobyla => throw new NotSupportedException(
+            $"{context.Method} is a constrained method: call the constrained overload Optimize.Minimize(objective, x0, constraints, method, bounds, options)."),
         _ => throw new NotSupportedException($"Method {context.Method} is not available in this build."),
     };
 

@@ -72,13 +72,13 @@ public class ConstrainedMisuseTests
     }
 
     [Fact]
-    public void The_unconstrained_overload_reaches_the_constrained_methods_with_bounds()
+    public void The_constrained_methods_take_bounds_alone()
     {
         // min (x − 3)² + (y + 1)² on [0, 2]²: the solution is (2, 0).
         ObjectiveFunction f = x => (x[0] - 3) * (x[0] - 3) + (x[1] + 1) * (x[1] + 1);
         foreach (var method in new[] { MinimizeMethod.Slsqp, MinimizeMethod.TrustConstr, MinimizeMethod.Cobyla })
         {
-            var r = Optimize.Minimize(f, [1.0, 1.0], method: method, bounds: new Bounds([0, 0], [2, 2]));
+            var r = Optimize.Minimize(f, [1.0, 1.0], [], method: method, bounds: new Bounds([0, 0], [2, 2]));
             Assert.True(r.Success, $"{method}: {r}");
             Assert.Equal(method, r.Method);
             Assert.Equal(2, r.X[0], 1e-3);
