@@ -151,6 +151,15 @@ internal static class NewtonCG
             bool accepted = ls.Status == LineSearchStatus.Converged
                 || (ls.Status != LineSearchStatus.NotFinite && double.IsFinite(ls.Phi) && ls.Phi < f
                     && ls.Phi <= f + c1 * ls.Alpha * gp && MinimizeContext.AllFinite(line.GTrial));
+            if (!accepted && gnorm <= gtol && ls.Status != LineSearchStatus.NotFinite)
+            {
+                // At a point that already passes the gradient test, no further decrease is representable: that is
+                // convergence, not a failure (the step test cannot pass once the steps are rounding noise).
+                status = OptimizeStatus.Converged;
+                message = $"Optimization terminated successfully: ‖∇f‖∞ = {gnorm:G3} ≤ gtol = {gtol:G3} and no further decrease is possible in floating point.";
+                break;
+            }
+
             if (!accepted)
             {
                 status = ls.Status == LineSearchStatus.NotFinite ? OptimizeStatus.NotFinite : OptimizeStatus.PrecisionLoss;
