@@ -244,10 +244,10 @@ public static class MghVariableHyperDual
     public static HyperDual ExtendedRosenbrock(ReadOnlySpan<HyperDual> x)
     {
         HyperDual sum = 0;
-        for (int i = 0; i < x.Length; i += 2)
+        for (int k = 0; k < x.Length / 2; k++)
         {
-            HyperDual a = 10 * (x[i + 1] - x[i] * x[i]);
-            HyperDual b = 1 - x[i];
+            HyperDual a = 10 * (x[2 * k + 1] - x[2 * k] * x[2 * k]);
+            HyperDual b = 1 - x[2 * k];
             sum += a * a + b * b;
         }
 
@@ -258,12 +258,12 @@ public static class MghVariableHyperDual
     public static HyperDual ExtendedPowellSingular(ReadOnlySpan<HyperDual> x)
     {
         HyperDual sum = 0;
-        for (int i = 0; i < x.Length; i += 4)
+        for (int k = 0; k < x.Length / 4; k++)
         {
-            HyperDual f1 = x[i] + 10 * x[i + 1];
-            HyperDual f2 = HyperDual.Sqrt(5.0) * (x[i + 2] - x[i + 3]);
-            HyperDual a = x[i + 1] - 2 * x[i + 2];
-            HyperDual b = x[i] - x[i + 3];
+            HyperDual f1 = x[4 * k] + 10 * x[4 * k + 1];
+            HyperDual f2 = HyperDual.Sqrt(5.0) * (x[4 * k + 2] - x[4 * k + 3]);
+            HyperDual a = x[4 * k + 1] - 2 * x[4 * k + 2];
+            HyperDual b = x[4 * k] - x[4 * k + 3];
             sum += f1 * f1 + f2 * f2 + a * a * a * a + 10 * b * b * b * b;
         }
 

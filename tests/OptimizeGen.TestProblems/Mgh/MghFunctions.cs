@@ -262,10 +262,10 @@ public static partial class MghVariable
     public static double ExtendedRosenbrock(ReadOnlySpan<double> x)
     {
         double sum = 0;
-        for (int i = 0; i < x.Length; i += 2)
+        for (int k = 0; k < x.Length / 2; k++)
         {
-            double a = 10 * (x[i + 1] - x[i] * x[i]);
-            double b = 1 - x[i];
+            double a = 10 * (x[2 * k + 1] - x[2 * k] * x[2 * k]);
+            double b = 1 - x[2 * k];
             sum += a * a + b * b;
         }
 
@@ -277,12 +277,12 @@ public static partial class MghVariable
     public static double ExtendedPowellSingular(ReadOnlySpan<double> x)
     {
         double sum = 0;
-        for (int i = 0; i < x.Length; i += 4)
+        for (int k = 0; k < x.Length / 4; k++)
         {
-            double f1 = x[i] + 10 * x[i + 1];
-            double f2 = Math.Sqrt(5.0) * (x[i + 2] - x[i + 3]);
-            double a = x[i + 1] - 2 * x[i + 2];
-            double b = x[i] - x[i + 3];
+            double f1 = x[4 * k] + 10 * x[4 * k + 1];
+            double f2 = Math.Sqrt(5.0) * (x[4 * k + 2] - x[4 * k + 3]);
+            double a = x[4 * k + 1] - 2 * x[4 * k + 2];
+            double b = x[4 * k] - x[4 * k + 3];
             sum += f1 * f1 + f2 * f2 + a * a * a * a + 10 * b * b * b * b;
         }
 
