@@ -7,6 +7,7 @@ using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using OptimizeGen.TestProblems.Mgh;
 
 namespace OptimizeGen.Benchmarks;
@@ -102,7 +103,8 @@ public class MinimizeBenchmarks
             // Each solve is a long single invocation: the setup solve warms up, then two measured runs (the large cases take
             // tens of seconds each), no pilot, no unrolling.
             AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(0).WithIterationCount(2)
-                .WithInvocationCount(1).WithUnrollFactor(1));
+                .WithInvocationCount(1).WithUnrollFactor(1)
+                .WithToolchain(InProcessEmitToolchain.Instance)); // in process: the generated boilerplate project would inherit the tests' global usings
             foreach (string field in OutcomeStore.Fields)
             {
                 AddColumn(new OutcomeColumn(field));
