@@ -43,15 +43,23 @@ public class MinimizeBenchmarks
 
     /// <summary>The cases: dense methods (BFGS's n × n inverse, trust-exact and dog-leg's dense Hessian) and the
     /// derivative-free ones stop at the sizes where they are still meaningful.</summary>
+    /// <remarks>
+    /// The full set takes hours on a loaded machine; OPTIMIZEGEN_BENCH_SIZES (e.g. "1000,10000") and
+    /// OPTIMIZEGEN_BENCH_METHODS (e.g. "LBfgsB,NewtonCG") pick a subset, OPTIMIZEGEN_BENCH_FUNCTIONS ("Chained").
+    /// </remarks>
     public static IEnumerable<MinimizeCase> Cases()
     {
-        int[] sizes = [2, 10, 100, 1000, 10_000];
-        MinimizeMethod[] methods =
-        [
-            MinimizeMethod.NelderMead, MinimizeMethod.Powell, MinimizeMethod.CG, MinimizeMethod.Bfgs, MinimizeMethod.LBfgsB,
-            MinimizeMethod.Tnc, MinimizeMethod.NewtonCG, MinimizeMethod.TrustNcg, MinimizeMethod.TrustKrylov,
-            MinimizeMethod.TrustExact, MinimizeMethod.Dogleg,
-        ];
+        int[] sizes = Environment.GetEnvironmentVariable("OPTIMIZEGEN_BENCH_SIZES") is { Length: > 0 } sizeList
+            ? [.. sizeList.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))]
+            : [2, 10, 100, 1000, 10_000];
+        MinimizeMethod[] methods = Environment.GetEnvironmentVariable("OPTIMIZEGEN_BENCH_METHODS") is { Length: > 0 } methodList
+            ? [.. methodList.Split(',').Select(Enum.Parse<MinimizeMethod>)]
+            :
+            [
+                MinimizeMethod.NelderMead, MinimizeMethod.Powell, MinimizeMethod.CG, MinimizeMethod.Bfgs, MinimizeMethod.LBfgsB,
+                MinimizeMethod.Tnc, MinimizeMethod.NewtonCG, MinimizeMethod.TrustNcg, MinimizeMethod.TrustKrylov,
+                MinimizeMethod.TrustExact, MinimizeMethod.Dogleg,
+            ];
         foreach (var method in methods)
         {
             foreach (int n in sizes)
@@ -75,8 +83,13 @@ public class MinimizeBenchmarks
     [ParamsSource(nameof(Cases))]
     public MinimizeCase Case { get; set; } = new(MinimizeMethod.LBfgsB, 2);
 
-    [Params(Rosenbrock.Chained, Rosenbrock.Extended)]
+    [ParamsSource(nameof(Functions))]
     public Rosenbrock Function { get; set; }
+
+    public static IEnumerable<Rosenbrock> Functions() =>
+        Environment.GetEnvironmentVariable("OPTIMIZEGEN_BENCH_FUNCTIONS") is { Length: > 0 } list
+            ? list.Split(',').Select(Enum.Parse<Rosenbrock>)
+            : [Rosenbrock.Chained, Rosenbrock.Extended];
 
     /// <summary>The objective with exact derivatives.</summary>
     public static IObjective Objective(Rosenbrock function, int n) =>
@@ -100,9 +113,9 @@ public class MinimizeBenchmarks
     {
         public Config()
         {
-            // Each solve is a long single invocation: the setup solve warms up, then two measured runs (the large cases take
+            // Each solve is a long single invocation: the setup solve warms up, then one measured run (the large cases take
             // tens of seconds each), no pilot, no unrolling.
-            AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(0).WithIterationCount(2)
+            AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(0).WithIterationCount(1)
                 .WithInvocationCount(1).WithUnrollFactor(1)
                 .WithToolchain(InProcessEmitToolchain.Instance)); // in process: the generated boilerplate project would inherit the tests' global usings
             foreach (string field in OutcomeStore.Fields)
