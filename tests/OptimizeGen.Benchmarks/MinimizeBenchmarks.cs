@@ -109,13 +109,17 @@ public class MinimizeBenchmarks
     [Benchmark]
     public OptimizeResult Minimize() => Optimize.Minimize(_objective, _x0, Case.Method);
 
+    /// <summary>Measured runs per case: 1, or OPTIMIZEGEN_BENCH_ITERATIONS.</summary>
+    private static int Iterations =>
+        int.TryParse(Environment.GetEnvironmentVariable("OPTIMIZEGEN_BENCH_ITERATIONS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out int k) && k > 0 ? k : 1;
+
     private sealed class Config : ManualConfig
     {
         public Config()
         {
             // Each solve is a long single invocation: the setup solve warms up, then one measured run (the large cases take
-            // tens of seconds each), no pilot, no unrolling.
-            AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(0).WithIterationCount(1)
+            // tens of seconds each; OPTIMIZEGEN_BENCH_ITERATIONS for more), no pilot, no unrolling.
+            AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(0).WithIterationCount(Iterations)
                 .WithInvocationCount(1).WithUnrollFactor(1)
                 .WithToolchain(InProcessEmitToolchain.Instance)); // in process: the generated boilerplate project would inherit the tests' global usings
             foreach (string field in OutcomeStore.Fields)
