@@ -122,6 +122,7 @@ public class MinimizeBenchmarks
             AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(0).WithIterationCount(Iterations)
                 .WithInvocationCount(1).WithUnrollFactor(1)
                 .WithToolchain(InProcessEmitToolchain.Instance)); // in process: the generated boilerplate project would inherit the tests' global usings
+            AddColumn(StatisticColumn.Min, StatisticColumn.Median);
             foreach (string field in OutcomeStore.Fields)
             {
                 AddColumn(new OutcomeColumn(field));
