@@ -58,7 +58,7 @@ internal static class LinearBackends
     public static NotSupportedException Missing(string what) => new(
         $"{what} needs the HiGHS backend: add the OptimizeGen.Highs package (dotnet add package OptimizeGen.Highs), " +
         "or call OptimizeGen.Highs.HighsSolver.Register() if it is referenced but not loaded. " +
-        "The managed simplex is not in this build yet.");
+        "Without it, linprog's managed method is LinprogMethod.Simplex.");
 
     private static void Probe()
     {

@@ -11,6 +11,12 @@ public enum LinprogMethod
 
     /// <summary><c>'highs-ipm'</c>: HiGHS's interior point with crossover to a basic solution (needs the OptimizeGen.Highs package).</summary>
     HighsIpm,
+
+    /// <summary>
+    /// The managed bounded revised dual simplex in this package (DualSimplex.cs): no native code. scipy's old
+    /// <c>'simplex'</c> was a dense tableau method; this one is a sparse revised dual simplex with steepest-edge pricing.
+    /// </summary>
+    Simplex,
 }
 
 /// <summary>scipy's <c>status</c> codes of <c>linprog</c> and <c>milp</c>; <see cref="Optimal"/> is the only status with <c>Success = true</c>.</summary>

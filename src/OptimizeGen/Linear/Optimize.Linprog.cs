@@ -13,7 +13,7 @@ public static partial class Optimize
     /// <param name="aEq">The equality matrix, with <paramref name="bEq"/>.</param>
     /// <param name="bEq">The equality right-hand sides.</param>
     /// <param name="bounds">Bounds on x; null means scipy's default (0, None) for every variable.</param>
-    /// <param name="method">Null chooses HiGHS (<see cref="LinprogMethod.Highs"/>).</param>
+    /// <param name="method">Null chooses HiGHS when OptimizeGen.Highs is referenced, else <see cref="LinprogMethod.Simplex"/>.</param>
     /// <param name="options">Options under scipy's names.</param>
     /// <returns>The result; infeasible, unbounded and unfinished solves are results with their status, not exceptions.</returns>
     /// <exception cref="ArgumentException">Sizes that disagree, non-finite data, a matrix without its right-hand side.</exception>
@@ -45,7 +45,7 @@ public static partial class Optimize
     /// Solves the linear program (its integrality is ignored: that is <see cref="Milp(LinearProgram, MilpOptions)"/>).
     /// </summary>
     /// <param name="problem">The problem, e.g. from <see cref="LinearProgram.ReadMps(string, MpsFormat)"/>.</param>
-    /// <param name="method">Null chooses HiGHS (<see cref="LinprogMethod.Highs"/>).</param>
+    /// <param name="method">Null chooses HiGHS when OptimizeGen.Highs is referenced, else <see cref="LinprogMethod.Simplex"/>.</param>
     /// <param name="options">Options under scipy's names.</param>
     /// <exception cref="ArgumentNullException"><paramref name="problem"/> is null.</exception>
     /// <exception cref="NotSupportedException">A HiGHS method without the OptimizeGen.Highs package.</exception>
@@ -54,7 +54,12 @@ public static partial class Optimize
         ArgumentNullException.ThrowIfNull(problem);
         options ??= new LinprogOptions();
         options.Validate();
-        LinprogMethod chosen = method ?? LinprogMethod.Highs;
+        LinprogMethod chosen = method ?? (LinearBackends.Highs is not null ? LinprogMethod.Highs : LinprogMethod.Simplex);
+        if (chosen == LinprogMethod.Simplex)
+        {
+            return DualSimplex.Solve(problem, options);
+        }
+
         if (!Enum.IsDefined(chosen))
         {
             throw new ArgumentOutOfRangeException(nameof(method), chosen, "Unknown linprog method.");
