@@ -71,7 +71,10 @@ public class NetlibBenchmarks
     {
         public Config()
         {
-            AddJob(Job.Default.WithWarmupCount(2).WithIterationCount(7).WithLaunchCount(1));
+            // In process: the generated boilerplate project would import tests/Directory.Build.props, whose global
+            // `using Xunit` it cannot resolve.
+            AddJob(Job.Default.WithWarmupCount(2).WithIterationCount(7).WithLaunchCount(1)
+                .WithToolchain(BenchmarkDotNet.Toolchains.InProcess.Emit.InProcessEmitToolchain.Instance));
             AddColumn(new GeometricMeanRatioColumn());
             SummaryStyle = BenchmarkDotNet.Reports.SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend);
         }

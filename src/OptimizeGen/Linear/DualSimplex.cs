@@ -73,6 +73,7 @@ internal sealed class DualSimplex
     private readonly Stopwatch _clock;
     private int _iterations;
     private bool _perturbed;
+    private string _trouble = "the solve lost accuracy.";
 
     private DualSimplex(LpPresolve p, LinprogOptions options, Stopwatch clock)
     {
@@ -217,7 +218,7 @@ internal sealed class DualSimplex
                 LoopResult.IterationLimit => $"The iteration limit ({_maxIter}) was reached.",
                 LoopResult.TimeLimit => "The time limit was reached.",
                 LoopResult.Cancelled => "The solve was cancelled.",
-                _ => "Numerical difficulties: the basis could not be factorized stably.",
+                _ => "Numerical difficulties: " + _trouble,
             };
             return LinprogResult.Create(lp, x, null, null, Map(outcome), why, _iterations, LinprogMethod.Simplex, _clock.Elapsed);
         }
@@ -266,7 +267,13 @@ internal sealed class DualSimplex
                 LoopResult phase1 = PhaseOne();
                 if (phase1 != LoopResult.Optimal)
                 {
-                    return phase1 == LoopResult.Infeasible ? LoopResult.Numerical : phase1;
+                    if (phase1 == LoopResult.Infeasible)
+                    {
+                        _trouble = "dual phase 1 found its auxiliary problem (always feasible) infeasible, a sign of lost accuracy.";
+                        return LoopResult.Numerical;
+                    }
+
+                    return phase1;
                 }
 
                 if (CountDualInfeasibilities() > 0)
@@ -316,10 +323,12 @@ internal sealed class DualSimplex
             perturb = false;
             if (!wasPerturbed && round > 2)
             {
-                return LoopResult.Numerical;
+                break;
             }
         }
 
+        _trouble = string.Create(CultureInfo.InvariantCulture,
+            $"after removing the cost perturbation the basis stayed primal or dual infeasible through repeated rounds (largest primal infeasibility {MaxPrimalInfeasibility():G3}, {CountDualInfeasibilities()} dual infeasibilities).");
         return LoopResult.Numerical;
     }
 
@@ -692,6 +701,7 @@ internal sealed class DualSimplex
 
                 if (Math.Abs(pivot) < 1e-11)
                 {
+                    _trouble = string.Create(CultureInfo.InvariantCulture, $"the pivot {pivot:G3} is too small even on a fresh factorization.");
                     return LoopResult.Numerical;
                 }
             }
