@@ -9,9 +9,11 @@
 //   - random cost perturbation against dual degeneracy (Koberstein §6.2.3), removed before the answer is checked,
 //   - a sparse LU basis factorization with product-form updates (BasisFactorization.cs),
 //   - geometric scaling (LpScaling.cs) and a light presolve (LpPresolve.cs).
-// Departures: no primal simplex clean-up — after the perturbation is removed, remaining dual infeasibilities are
-// repaired by another dual phase 1 and phase 2 from the current basis; unboundedness is decided by a dual phase 1
-// that fails followed by a feasibility solve (c = 0): feasible means unbounded, infeasible means infeasible.
+// After the perturbation is removed, a primal simplex (Dantzig pricing, bounded Harris ratio test) cleans up from the
+// primal feasible basis. Departures: unboundedness is decided by a dual phase 1 that fails, a feasibility solve with
+// c = 0, and the primal simplex from the feasible point, which reports Unbounded only on finding an unblocked ray;
+// infeasibility is reported only when the pivot row proves it (a Farkas certificate, RowProvesInfeasibility), and a
+// pivot that row and column computations disagree on, even after a fresh factorization, is excluded and another chosen.
 // The result is never claimed optimal on the simplex's word alone: x and y are mapped back to the original problem
 // and its primal feasibility and the sign conditions of the duals are checked there (Verify).
 using System.Diagnostics;
@@ -29,7 +31,7 @@ internal sealed class DualSimplex
     private const double CheckTolerance = 1e-6;
     private const int RefactorInterval = 100;
 
-    private enum LoopResult { Optimal, Infeasible, IterationLimit, TimeLimit, Cancelled, Numerical }
+    private enum LoopResult { Optimal, Infeasible, Unbounded, IterationLimit, TimeLimit, Cancelled, Numerical }
 
     private readonly LinprogOptions _options;
     private readonly int _m;
@@ -66,6 +68,8 @@ internal sealed class DualSimplex
     private readonly List<int> _rowTouched = [];
     private readonly List<(int Var, double T)> _candidates = [];
     private readonly List<int> _flips = [];
+    private readonly HashSet<int> _bannedColumns = [];
+    private readonly HashSet<int> _bannedRows = [];
 
     private readonly double _primalTol;
     private readonly double _dualTol;
@@ -177,30 +181,36 @@ internal sealed class DualSimplex
         LoopResult outcome = SolveToOptimality(out bool dualInfeasible);
         if (dualInfeasible)
         {
-            // No dual feasible basis: the problem is unbounded if it is feasible at all. Decide with c = 0.
+            // No dual feasible basis was found. Find a feasible point with c = 0, then let the primal simplex run with
+            // the true costs from there: it either proves optimality or finds an unbounded ray (a certificate).
             Array.Clear(_cost);
             ComputeDuals();
             FlipToDualFeasible();
             ComputePrimal();
             LoopResult feasibility = Loop();
-            string m = feasibility switch
+            Array.Copy(_originalCost, _cost, _total);
+            if (feasibility == LoopResult.Optimal)
             {
-                LoopResult.Optimal => "The problem is unbounded: no dual feasible basis exists (dual phase 1 ended with dual infeasibilities) and a feasible point was found.",
-                LoopResult.Infeasible => "The problem is infeasible (and its dual is infeasible too).",
-                _ => "The problem is unbounded or infeasible: dual phase 1 found no dual feasible basis and the feasibility solve stopped early.",
-            };
-            LinprogStatus s = feasibility switch
-            {
-                LoopResult.Optimal => LinprogStatus.Unbounded,
-                LoopResult.Infeasible => LinprogStatus.Infeasible,
-                _ => Map(feasibility),
-            };
-            if (feasibility is LoopResult.Optimal or LoopResult.Infeasible)
-            {
-                return LinprogResult.Create(lp, null, null, null, s, m, _iterations, LinprogMethod.Simplex, _clock.Elapsed);
+                Refactor();
+                ComputePrimal();
+                ComputeDuals();
+                outcome = PrimalLoop();
             }
+            else if (feasibility == LoopResult.Infeasible)
+            {
+                outcome = LoopResult.Infeasible;
+            }
+            else
+            {
+                outcome = feasibility;
+            }
+        }
 
-            return LinprogResult.Create(lp, null, null, null, s, m, _iterations, LinprogMethod.Simplex, _clock.Elapsed);
+        if (outcome == LoopResult.Unbounded)
+        {
+            return LinprogResult.Create(lp, null, null, null, LinprogStatus.Unbounded,
+                "The problem is unbounded: from a feasible basis the primal simplex found a ray along which the objective decreases and no bound or row blocks.",
+                _iterations, LinprogMethod.Simplex, _clock.Elapsed);
         }
 
         if (outcome == LoopResult.Infeasible)
@@ -309,8 +319,18 @@ internal sealed class DualSimplex
             bool wasPerturbed = _perturbed;
             RemovePerturbation();
             Refactor();
+            ComputePrimal();
             ComputeDuals();
-            if (CountDualInfeasibilities() == 0)
+            if (MaxPrimalInfeasibility() <= _primalTol)
+            {
+                // Primal feasible: the primal simplex removes what the perturbation left (usually a few iterations).
+                LoopResult clean = PrimalLoop();
+                if (clean != LoopResult.Numerical)
+                {
+                    return clean;
+                }
+            }
+            else if (CountDualInfeasibilities() == 0)
             {
                 FlipToDualFeasible();
                 ComputePrimal();
@@ -608,6 +628,8 @@ internal sealed class DualSimplex
     private LoopResult Loop()
     {
         int retries = 0;
+        _bannedColumns.Clear();
+        _bannedRows.Clear();
         while (true)
         {
             if (_iterations >= _maxIter)
@@ -640,7 +662,7 @@ internal sealed class DualSimplex
                 int j = _basis[p];
                 double xj = _x[j];
                 double infeasibility = xj < _lower[j] - _primalTol ? _lower[j] - xj : xj > _upper[j] + _primalTol ? xj - _upper[j] : 0;
-                if (infeasibility > 0)
+                if (infeasibility > 0 && (_bannedRows.Count == 0 || !_bannedRows.Contains(p)))
                 {
                     double score = infeasibility * infeasibility / _weight[p];
                     if (score > best)
@@ -653,6 +675,12 @@ internal sealed class DualSimplex
 
             if (r < 0)
             {
+                if (_bannedRows.Count > 0)
+                {
+                    _trouble = "every primal infeasible row left has only pivots that disagree between row and column computations.";
+                    return LoopResult.Numerical;
+                }
+
                 return LoopResult.Optimal;
             }
 
@@ -669,6 +697,7 @@ internal sealed class DualSimplex
             int q = RatioTest(toLower ? -1.0 : 1.0, Math.Abs(delta), out double thetaD);
             if (q < 0)
             {
+                bool certified = RowProvesInfeasibility(leaving, toLower);
                 ClearPivotRow();
                 if (_lu.UpdateCount > 0 && retries < 2)
                 {
@@ -677,6 +706,12 @@ internal sealed class DualSimplex
                     ComputePrimal();
                     ComputeDuals();
                     continue;
+                }
+
+                if (!certified)
+                {
+                    _trouble = "the dual ratio test found no entering variable, yet the pivot row does not prove infeasibility (tiny pivots only).";
+                    return LoopResult.Numerical;
                 }
 
                 return LoopResult.Infeasible;
@@ -699,14 +734,28 @@ internal sealed class DualSimplex
                     continue;
                 }
 
-                if (Math.Abs(pivot) < 1e-11)
+                // Still inconsistent on a fresh factorization: αᵣq is rounding noise. Exclude q for this row (then
+                // the row itself) and choose again.
+                if (_bannedColumns.Count < 8)
                 {
-                    _trouble = string.Create(CultureInfo.InvariantCulture, $"the pivot {pivot:G3} is too small even on a fresh factorization.");
-                    return LoopResult.Numerical;
+                    _bannedColumns.Add(q);
+                    continue;
                 }
+
+                if (_bannedRows.Count < 8)
+                {
+                    _bannedRows.Add(r);
+                    _bannedColumns.Clear();
+                    continue;
+                }
+
+                _trouble = string.Create(CultureInfo.InvariantCulture, $"the pivot {pivot:G3} disagrees with the pivot row's {rowPivot:G3} even on a fresh factorization, for every candidate tried.");
+                return LoopResult.Numerical;
             }
 
             retries = 0;
+            _bannedColumns.Clear();
+            _bannedRows.Clear();
 
             // Bound flips found by the ratio test move x_B too: x_B −= B⁻¹·Σ a_j Δx_j.
             if (_flips.Count > 0)
@@ -805,6 +854,228 @@ internal sealed class DualSimplex
         }
     }
 
+    /// <summary>
+    /// The Farkas certificate of the pivot row: x_Bᵣ = −Σ αᵣⱼ xⱼ over the nonbasic j holds for every solution of
+    /// A·x + s = 0, so if even the most favourable bounds of the nonbasic variables cannot bring x_Bᵣ back to its
+    /// violated bound, no feasible point exists.
+    /// </summary>
+    private bool RowProvesInfeasibility(int leaving, bool toLower)
+    {
+        double reach = 0;
+        foreach (int j in _rowTouched)
+        {
+            if (_state[j] == Basic)
+            {
+                continue;
+            }
+
+            double a = _alphaRow[j];
+            if (a == 0)
+            {
+                continue;
+            }
+
+            // To raise x_Bᵣ (toLower: it is below its lower bound) take xⱼ at lower where α > 0, at upper where α < 0.
+            double bound = (a > 0) == toLower ? _lower[j] : _upper[j];
+            if (double.IsInfinity(bound))
+            {
+                return false;
+            }
+
+            reach -= a * bound;
+        }
+
+        double tolerance = 10 * _primalTol * Math.Max(1, Math.Abs(toLower ? _lower[leaving] : _upper[leaving]));
+        return toLower ? reach < _lower[leaving] - tolerance : reach > _upper[leaving] + tolerance;
+    }
+
+    /// <summary>
+    /// The primal simplex from a primal feasible basis (Dantzig pricing, bounded Harris ratio test with bound flips):
+    /// the clean-up after the cost perturbation, and the proof of unboundedness when it finds an unblocked ray.
+    /// </summary>
+    private LoopResult PrimalLoop()
+    {
+        Array.Fill(_weight, 1.0);
+        int stalls = 0;
+        while (true)
+        {
+            if (_iterations >= _maxIter)
+            {
+                return LoopResult.IterationLimit;
+            }
+
+            if (_options.CancellationToken.IsCancellationRequested)
+            {
+                return LoopResult.Cancelled;
+            }
+
+            if ((_iterations & 31) == 0 && _options.TimeLimit is TimeSpan limit && _clock.Elapsed > limit)
+            {
+                return LoopResult.TimeLimit;
+            }
+
+            if (_lu.UpdateCount >= RefactorInterval)
+            {
+                Refactor();
+                ComputePrimal();
+                ComputeDuals();
+            }
+
+            int q = -1;
+            double best = _dualTol;
+            for (int j = 0; j < _total; j++)
+            {
+                byte st = _state[j];
+                if (st == Basic || _lower[j] == _upper[j])
+                {
+                    continue;
+                }
+
+                double dj = _d[j];
+                double gain = st switch
+                {
+                    AtLower => -dj,
+                    AtUpper => dj,
+                    _ => Math.Abs(dj),
+                };
+                if (gain > best)
+                {
+                    best = gain;
+                    q = j;
+                }
+            }
+
+            if (q < 0)
+            {
+                return MaxPrimalInfeasibility() <= _primalTol ? LoopResult.Optimal : LoopResult.Numerical;
+            }
+
+            double dir = _state[q] == AtLower ? 1.0 : _state[q] == AtUpper ? -1.0 : (_d[q] < 0 ? 1.0 : -1.0);
+            LoadColumn(q, _rowWork);
+            _lu.Ftran(_rowWork, _alphaQ);
+
+            // Harris pass 1 over the basic variables, then the largest |α| within the bound.
+            double bound = double.PositiveInfinity;
+            for (int p = 0; p < _m; p++)
+            {
+                double rate = -_alphaQ[p] * dir;
+                if (Math.Abs(rate) < 1e-9)
+                {
+                    continue;
+                }
+
+                int j = _basis[p];
+                double room = rate < 0 ? _x[j] - _lower[j] : _upper[j] - _x[j];
+                if (double.IsInfinity(room))
+                {
+                    continue;
+                }
+
+                bound = Math.Min(bound, (Math.Max(room, 0) + _primalTol) / Math.Abs(rate));
+            }
+
+            double range = _upper[q] - _lower[q];
+            int r = -1;
+            double step = double.PositiveInfinity;
+            double bestAlpha = 0;
+            for (int p = 0; p < _m; p++)
+            {
+                double rate = -_alphaQ[p] * dir;
+                if (Math.Abs(rate) < 1e-9)
+                {
+                    continue;
+                }
+
+                int j = _basis[p];
+                double room = rate < 0 ? _x[j] - _lower[j] : _upper[j] - _x[j];
+                if (double.IsInfinity(room))
+                {
+                    continue;
+                }
+
+                double t = Math.Max(room, 0) / Math.Abs(rate);
+                if (t <= bound && Math.Abs(rate) > bestAlpha)
+                {
+                    bestAlpha = Math.Abs(rate);
+                    r = p;
+                    step = t;
+                }
+            }
+
+            if (r < 0 && double.IsInfinity(range))
+            {
+                return LoopResult.Unbounded;
+            }
+
+            if (r < 0 || range <= step)
+            {
+                // The entering variable reaches its other bound first: a bound flip, no basis change.
+                double move = dir * range;
+                for (int p = 0; p < _m; p++)
+                {
+                    _x[_basis[p]] -= _alphaQ[p] * move;
+                }
+
+                _state[q] = _state[q] == AtLower ? AtUpper : AtLower;
+                _x[q] = NonbasicValue(q);
+                _iterations++;
+                continue;
+            }
+
+            double pivot = _alphaQ[r];
+            if (Math.Abs(pivot) < PivotTolerance)
+            {
+                if (++stalls > 3)
+                {
+                    _trouble = "the primal simplex found only tiny pivots.";
+                    return LoopResult.Numerical;
+                }
+
+                Refactor();
+                ComputePrimal();
+                ComputeDuals();
+                continue;
+            }
+
+            int leaving = _basis[r];
+            double theta = step * dir;
+            for (int p = 0; p < _m; p++)
+            {
+                _x[_basis[p]] -= _alphaQ[p] * theta;
+            }
+
+            double enteringValue = _x[q] + theta;
+            bool leavesAtLower = -_alphaQ[r] * dir < 0;
+
+            // Duals: dⱼ −= θ_D·αᵣⱼ with θ_D = d_q / αᵣq, from the pivot row ρᵣ = B⁻ᵀeᵣ.
+            Array.Clear(_colWork);
+            _colWork[r] = 1.0;
+            _lu.Btran(_colWork, _rho);
+            ComputePivotRow();
+            double thetaD = _d[q] / pivot;
+            foreach (int j in _rowTouched)
+            {
+                if (_state[j] != Basic)
+                {
+                    _d[j] -= thetaD * _alphaRow[j];
+                }
+            }
+
+            ClearPivotRow();
+            _d[q] = 0;
+            _d[leaving] = -thetaD;
+            _basis[r] = q;
+            _position[q] = r;
+            _state[q] = Basic;
+            _x[q] = enteringValue;
+            _position[leaving] = -1;
+            _state[leaving] = leavesAtLower ? AtLower : AtUpper;
+            _x[leaving] = leavesAtLower ? _lower[leaving] : _upper[leaving];
+            _lu.Update(r, _alphaQ);
+            _iterations++;
+        }
+    }
+
     private void ComputePivotRow()
     {
         for (int i = 0; i < _m; i++)
@@ -871,7 +1142,7 @@ internal sealed class DualSimplex
         foreach (int j in _rowTouched)
         {
             byte s = _state[j];
-            if (s == Basic || _lower[j] == _upper[j])
+            if (s == Basic || _lower[j] == _upper[j] || (_bannedColumns.Count > 0 && _bannedColumns.Contains(j)))
             {
                 continue;
             }
@@ -894,21 +1165,15 @@ internal sealed class DualSimplex
             return -1;
         }
 
-        // Walk breakpoint groups: Harris pass 1 bounds the group, pass 2 picks its largest |α|; flip boxed groups
-        // while the slope stays positive.
-        _candidates.Sort((u, v) => u.T.CompareTo(v.T));
-        int start = 0;
-        while (start < _candidates.Count)
+        // Walk breakpoint groups without sorting: Harris pass 1 bounds the next group among the candidates left,
+        // pass 2 picks its largest |α|; a group of boxed variables is flipped and passed while the slope stays positive.
+        int remaining = _candidates.Count;
+        while (remaining > 0)
         {
             double bound = double.PositiveInfinity;
-            for (int k = start; k < _candidates.Count; k++)
+            for (int k = 0; k < remaining; k++)
             {
-                var (j, t) = _candidates[k];
-                if (t > bound)
-                {
-                    break;
-                }
-
+                var (j, _) = _candidates[k];
                 double a = sign * _alphaRow[j];
                 double tol = _state[j] == AtUpper || (_state[j] == AtZero && a < 0) ? -_dualTol : _dualTol;
                 bound = Math.Min(bound, (_d[j] + tol) / a);
@@ -916,12 +1181,18 @@ internal sealed class DualSimplex
 
             int chosen = -1;
             double bestAlpha = 0;
-            int end = start;
             double groupSlope = 0;
             bool groupBoxed = true;
-            while (end < _candidates.Count && _candidates[end].T <= bound)
+            int groupSize = 0;
+            for (int k = 0; k < remaining; k++)
             {
-                int j = _candidates[end].Var;
+                var (j, t) = _candidates[k];
+                if (t > bound)
+                {
+                    continue;
+                }
+
+                groupSize++;
                 double a = Math.Abs(_alphaRow[j]);
                 if (a > bestAlpha)
                 {
@@ -937,28 +1208,32 @@ internal sealed class DualSimplex
                 {
                     groupSlope += a * (_upper[j] - _lower[j]);
                 }
-
-                end++;
             }
 
             if (chosen < 0)
             {
-                chosen = _candidates[start].Var;
-                end = start + 1;
-                groupBoxed = !double.IsInfinity(_lower[chosen]) && !double.IsInfinity(_upper[chosen]);
-                groupSlope = Math.Abs(_alphaRow[chosen]) * (_upper[chosen] - _lower[chosen]);
+                return -1;
             }
 
-            if (groupBoxed && end < _candidates.Count && slope - groupSlope > 0)
+            if (groupBoxed && groupSize < remaining && slope - groupSlope > 0)
             {
-                // Pass the whole group: flip its variables to their other bounds and go on.
-                for (int k = start; k < end; k++)
+                // Pass the group: its variables flip to their other bounds; the rest stay candidates.
+                int write = 0;
+                for (int k = 0; k < remaining; k++)
                 {
-                    _flips.Add(_candidates[k].Var);
+                    var c = _candidates[k];
+                    if (c.T <= bound)
+                    {
+                        _flips.Add(c.Var);
+                    }
+                    else
+                    {
+                        _candidates[write++] = c;
+                    }
                 }
 
+                remaining = write;
                 slope -= groupSlope;
-                start = end;
                 continue;
             }
 
