@@ -323,6 +323,7 @@ internal sealed partial class ObjectiveParser
             || method.Parameters.Any(p => p.Type.SpecialType != SpecialType.System_Double || p.RefKind != RefKind.None)
             || method.Parameters.Length != invocation.ArgumentList.Arguments.Count
             || (declaration.Body is null && declaration.ExpressionBody is null)
+            || declaration.ContainsDiagnostics
             || invocation.ArgumentList.Arguments.Any(a => a.NameColon is not null))
         {
             Report(DiagnosticDescriptors.NotDifferentiableCall, invocation.GetLocation(), method.ContainingType.Name + "." + method.Name);

@@ -100,6 +100,12 @@ internal sealed partial class ObjectiveParser
 
     private ObjectiveSpec? ParseMethod(MethodDeclarationSyntax syntax, IMethodSymbol method)
     {
+        // Half-typed code: the compiler reports the syntax errors; generating from missing tokens would only add more.
+        if (syntax.ContainsDiagnostics && syntax.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            return null;
+        }
+
         // Containing types: all must be partial.
         var types = new List<TypeSpec>();
         foreach (TypeDeclarationSyntax type in syntax.Ancestors().OfType<TypeDeclarationSyntax>())
@@ -180,6 +186,12 @@ internal sealed partial class ObjectiveParser
             Report(DiagnosticDescriptors.UnsupportedParameter, syntax.TypeParameterList!.GetLocation(), method.Name, "generic method");
         }
 
+        if (syntax.Body is null && syntax.ExpressionBody is null)
+        {
+            Report(DiagnosticDescriptors.UnsupportedStatement, syntax.Identifier.GetLocation(), "a method without a body",
+                ": the generator differentiates the body; put the attribute on the declaration that has one");
+        }
+
         if (_failed)
         {
             return null;
@@ -190,7 +202,8 @@ internal sealed partial class ObjectiveParser
         string[] generatedMembers = { f + "Gradient", f + "HessianVectorProduct", f + "Objective", f + "ObjectiveFunction", "Minimize" + f, f + "Result" };
         foreach (string member in generatedMembers)
         {
-            if (method.ContainingType.GetMembers(member).Length > 0 || method.ContainingType.GetTypeMembers(member).Length > 0)
+            if (method.ContainingType.GetMembers(member).Length > 0 || method.ContainingType.GetTypeMembers(member).Length > 0
+                || method.ContainingType.GetMembers(f).Any(m => !SymbolEqualityComparer.Default.Equals(m, method) && HasAttribute(m, ObjectiveAttributeName)))
             {
                 Report(DiagnosticDescriptors.NameCollision, syntax.Identifier.GetLocation(), member, method.ContainingType.Name);
             }
@@ -236,12 +249,24 @@ internal sealed partial class ObjectiveParser
         string ns = method.ContainingNamespace.IsGlobalNamespace ? string.Empty : method.ContainingNamespace.ToDisplayString();
         string accessibility = method.DeclaredAccessibility == Accessibility.Public ? "public" : "internal";
         bool wrapper = HasMinimize(_model.Compilation);
-        string hint = (ns.Length > 0 ? ns + "." : string.Empty) + string.Join(".", types.Select(t => t.NameWithTypeParameters.Split('<')[0])) + "." + method.Name;
+        string hint = (ns.Length > 0 ? ns + "." : string.Empty) + string.Join(".", ContainingTypeHintNames(method.ContainingType)) + "." + method.Name;
         return new ObjectiveSpec(
             ns, types.ToEquatableArray(), method.Name, method.IsStatic, accessibility, kind, parameters.ToEquatableArray(),
             variables.ToEquatableArray(), _current.ToEquatableArray(),
             new GeneratedNames(gradient, point, direction, product, value, adjoints.ToEquatableArray()),
             wrapper, hint);
+    }
+
+    /// <summary>The containing types for the hint name, outermost first, generic ones with their arity (G`1), so that G and G&lt;T&gt; differ.</summary>
+    private static IEnumerable<string> ContainingTypeHintNames(INamedTypeSymbol type)
+    {
+        var names = new List<string>();
+        for (INamedTypeSymbol? t = type; t is not null; t = t.ContainingType)
+        {
+            names.Insert(0, t.Arity > 0 ? t.Name + "`" + t.Arity.ToString(CultureInfo.InvariantCulture) : t.Name);
+        }
+
+        return names;
     }
 
     /// <summary>True when the runtime has <c>Optimize.Minimize(IObjective, ReadOnlySpan&lt;double&gt;, MinimizeMethod?, Bounds?, MinimizeOptions?)</c>.</summary>
