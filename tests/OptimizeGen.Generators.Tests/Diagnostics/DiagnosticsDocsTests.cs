@@ -11,7 +11,8 @@ namespace OptimizeGen.Generators.Tests.Diagnostics;
 /// </summary>
 public class DiagnosticsDocsTests
 {
-    public static TheoryData<string> Ids() => new(Enumerable.Range(1, 13).Select(k => $"OPTG{k:D4}"));
+    /// <summary>Every ID of the catalog but OPTG0014 (an internal error has no bad example to write).</summary>
+    public static TheoryData<string> Ids() => new(DiagnosticsCatalogTests.Descriptors().Select(d => d.Id).Where(id => id != "OPTG0014"));
 
     [Theory]
     [MemberData(nameof(Ids))]
@@ -28,7 +29,7 @@ public class DiagnosticsDocsTests
         var (output, fixedDiagnostics, fixedResult) = GeneratorHarness.Run(fix);
         Assert.Null(fixedResult.Exception);
         Assert.Empty(fixedDiagnostics);
-        Assert.NotEmpty(fixedResult.GeneratedSources.Where(s => s.HintName.StartsWith("Problems.", StringComparison.Ordinal)));
+        Assert.Equal(2, fixedResult.GeneratedSources.Length);
         var userWarnings = output.GetDiagnostics(TestContext.Current.CancellationToken).Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.True(userWarnings.Count == 0, string.Join("\n", userWarnings));
         GeneratorHarness.CompileAndLoad(output);
