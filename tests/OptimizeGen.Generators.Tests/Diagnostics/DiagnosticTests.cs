@@ -584,3 +584,84 @@ public class DiagnosticTests
             """);
     }
 }
+
+/// <summary>The [Model] and [Equations] diagnostics (OPTG01xx, OPTG02xx) at their exact locations.</summary>
+public class ModelAndEquationsDiagnosticTests
+{
+    [Fact]
+    public void OPTG0101_model_predictor_of_the_wrong_type()
+    {
+        Verify("""
+            using System;
+            using OptimizeGen;
+            static partial class Models
+            {
+                [Model] static double Decay({|OPTG0101:int|} t, double a, double k) => a * Math.Exp(-k * t);
+                [Model] static double Line(ref {|OPTG0101:double|} t, double a) => a * t;
+            }
+            """, "not 't' of type 'int'");
+    }
+
+    [Fact]
+    public void OPTG0101_model_without_any_parameter()
+    {
+        Verify("""
+            using OptimizeGen;
+            static partial class Models
+            {
+                [Model] static double Constant{|OPTG0101:()|} => 1.0;
+            }
+            """);
+    }
+
+    [Fact]
+    public void OPTG0102_model_without_parameters_to_fit()
+    {
+        Verify("""
+            using OptimizeGen;
+            static partial class Models
+            {
+                [Model] static double Fixed{|OPTG0102:(double t, [Data] double scale)|} => scale * t;
+            }
+            """, "'Fixed' has no parameters to fit");
+    }
+
+    [Fact]
+    public void OPTG0201_equations_signature()
+    {
+        Verify("""
+            using System;
+            using OptimizeGen;
+            static partial class Systems
+            {
+                [Equations]
+                static {|OPTG0201:double|} S(ReadOnlySpan<double> x, Span<double> f) => 0;
+
+                [Equations]
+                static void T(ReadOnlySpan<double> x, Span<double> f, {|OPTG0201:int|} n) { f[0] = x[0] * n; }
+
+                [Equations]
+                static void U{|OPTG0201:(ReadOnlySpan<double> x)|} { }
+            }
+            """, "it returns double, not void", "parameter 'n' of type 'int'", "there is no Span<double> of residuals");
+    }
+
+    [Fact]
+    public void OPTG0202_reading_or_updating_a_residual()
+    {
+        Verify("""
+            using System;
+            using OptimizeGen;
+            static partial class Systems
+            {
+                [Equations]
+                static void S(ReadOnlySpan<double> x, Span<double> f)
+                {
+                    f[0] = x[0] * x[0] - 2;
+                    f[1] = {|OPTG0202:f[0]|} + x[1];
+                    {|OPTG0202:f[1] += 1.0|};
+                }
+            }
+            """, "'f[0]' reads the residual span 'f'", "'f[1] += 1.0'");
+    }
+}
