@@ -60,24 +60,30 @@ internal static class DiagnosticMarkup
     }
 
     /// <summary>
-    /// Runs the generator over the marked source (Source0.cs) and any further plain sources; asserts that the OPTG
-    /// diagnostics are exactly the marked ones, that none is an internal error, that the generator did not throw, and
-    /// that each message contains the given fragments. Returns the diagnostics for further checks.
+    /// Runs the generator over the marked source (Source0.cs); asserts that the OPTG diagnostics are exactly the marked
+    /// ones, that none is an internal error, that the generator did not throw, and that each message contains the given
+    /// fragments. Returns the diagnostics for further checks.
     /// </summary>
-    public static ImmutableArray<Diagnostic> Verify(string markup, params string[] messageFragments)
-    {
-        (string source, ImmutableArray<Expected> expected) = Parse(markup);
-        var (_, diagnostics, result) = GeneratorHarness.Run(source);
-        Assert.Null(result.Exception);
-        ImmutableArray<Diagnostic> ours = diagnostics.Where(d => d.Id.StartsWith("OPTG", StringComparison.Ordinal))
-            .OrderBy(d => d.Location.SourceSpan.Start).ThenBy(d => d.Id, StringComparer.Ordinal).ToImmutableArray();
-        var actual = ours.Select(d =>
-        {
-            Assert.Equal("Source0.cs", d.Location.GetLineSpan().Path);
-            return new Expected(d.Id, d.Location.SourceSpan, d.Location.GetLineSpan().Span);
-        }).ToList();
-        Assert.True(expected.SequenceEqual(actual), Describe(source, expected, actual, ours));
+    public static ImmutableArray<Diagnostic> Verify(string markup, params string[] messageFragments) =>
+        VerifyFiles(new[] { markup }, messageFragments);
 
+    /// <summary>As <see cref="Verify"/>, over several marked files Source0.cs, Source1.cs, ….</summary>
+    public static ImmutableArray<Diagnostic> VerifyFiles(string[] markups, params string[] messageFragments)
+    {
+        var parsed = markups.Select(Parse).ToList();
+        var (_, diagnostics, result) = GeneratorHarness.Run(parsed.Select(p => p.Source).ToArray());
+        Assert.Null(result.Exception);
+        ImmutableArray<Diagnostic> ours = diagnostics.Where(d => d.Id.StartsWith("OPTG", StringComparison.Ordinal)).ToImmutableArray();
+        for (int file = 0; file < parsed.Count; file++)
+        {
+            string path = $"Source{file}.cs";
+            var inFile = ours.Where(d => d.Location.GetLineSpan().Path == path)
+                .OrderBy(d => d.Location.SourceSpan.Start).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
+            var actual = inFile.Select(d => new Expected(d.Id, d.Location.SourceSpan, d.Location.GetLineSpan().Span)).ToList();
+            Assert.True(parsed[file].Expected.SequenceEqual(actual), path + ":\n" + Describe(parsed[file].Source, parsed[file].Expected, actual, inFile));
+        }
+
+        Assert.All(ours, d => Assert.Matches(@"^Source\d+\.cs$", d.Location.GetLineSpan().Path));
         string messages = string.Join("\n", ours.Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
         foreach (string fragment in messageFragments)
         {

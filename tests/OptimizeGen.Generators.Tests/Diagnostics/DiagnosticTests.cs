@@ -561,6 +561,39 @@ public class DiagnosticTests
             """);
     }
 
+    // ---- In a [Differentiable] helper of another file ----------------------------------------------------------
+
+    [Fact]
+    public void Problems_inside_an_inlined_helper_are_reported_in_the_helper_file()
+    {
+        VerifyFiles(
+            new[]
+            {
+                """
+                using OptimizeGen;
+                static partial class Problems
+                {
+                    [Objective] static double F(double x) => Helpers.Step(x) + Helpers.Step(2 * x);
+                }
+                """,
+                """
+                using System;
+                using OptimizeGen;
+                static class Helpers
+                {
+                    [Differentiable]
+                    public static double Step(double t)
+                    {
+                        double s = t;
+                        {|OPTG0008:while|} (s > 1) { s = s * 0.5; }
+                        return {|OPTG0011:Math.Abs(s)|};
+                    }
+                }
+                """,
+            },
+            "'while' is not supported");
+    }
+
     // ---- Several at once, in one method ---------------------------------------------------------------------------
 
     [Fact]

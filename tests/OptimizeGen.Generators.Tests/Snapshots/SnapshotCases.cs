@@ -388,5 +388,35 @@ internal static class SnapshotCases
                 public static double Scaled(double x) => -0.1 * x * x + Tiny * x - 1e300 * 1e-300 + x / 3.0 - 2.0 / 3.0 + Math.PI * x + -x;
             }
             """,
+
+        ["ModelDecay"] = Usings + """
+            namespace Snapshots.ModelDecay;
+
+            public static partial class Models
+            {
+                /// <summary>A [Model]: one predictor, named parameters to fit.</summary>
+                [Model]
+                public static double Decay(double t, double amplitude, double rate, double offset) => amplitude * Math.Exp(-rate * t) + offset;
+            }
+            """,
+
+        ["EquationsSystem"] = Usings + """
+            namespace Snapshots.EquationsSystem;
+
+            public static partial class Systems
+            {
+                /// <summary>An [Equations] system with a loop and a data parameter.</summary>
+                [Equations]
+                public static void Chain(ReadOnlySpan<double> x, Span<double> f, [Data] double target)
+                {
+                    for (int i = 0; i < x.Length - 1; i++)
+                    {
+                        f[i] = x[i] * x[i] - x[i + 1];
+                    }
+
+                    f[x.Length - 1] = Math.Exp(x[x.Length - 1]) - target;
+                }
+            }
+            """,
     };
 }
