@@ -322,6 +322,27 @@ internal sealed partial class ObjectiveParser
             }
         }
 
+        // The typed wrapper (MinimizeF, FitM, SolveS) repeats the user's parameters beside its own parameters and locals.
+        string wrapperName = _role switch { SpecRole.Model => "Fit" + f, SpecRole.Equations => "Solve" + f, _ => "Minimize" + f };
+        string[] wrapperNames = _role switch
+        {
+            SpecRole.Model => kind == VariableKind.Scalars ? new[] { "xdata", "ydata", "options" } : new[] { "xdata", "ydata", "p0", "options" },
+            _ => new[] { "x0", "method", "options" },
+        };
+        foreach (ParameterSpec parameter in parameters)
+        {
+            bool inWrapper = _role switch
+            {
+                SpecRole.Model => parameter != parameters[0],
+                SpecRole.Equations => parameter.IsData,
+                _ => parameter.IsData || kind == VariableKind.Scalars,
+            };
+            if (inWrapper && wrapperNames.Contains(parameter.Name))
+            {
+                Report(DiagnosticDescriptors.NameCollision, syntax.Identifier.GetLocation(), parameter.Name, wrapperName);
+            }
+        }
+
         if (_failed)
         {
             return null;

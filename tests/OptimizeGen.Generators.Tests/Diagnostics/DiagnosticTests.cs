@@ -478,6 +478,25 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void OPTG0012_parameter_names_collide_with_the_wrappers_own()
+    {
+        Verify("""
+            using System;
+            using OptimizeGen;
+            static partial class Problems
+            {
+                [Objective] static double {|OPTG0012:F|}(double x0, double x1) => x0 * x0 + x1 * x1;
+                [Objective] static double {|OPTG0012:G|}(ReadOnlySpan<double> x, [Data] double options) => options * x[0];
+                [Objective] static double H(ReadOnlySpan<double> x0) => x0[0] * x0[0];
+
+                [Model] static double {|OPTG0012:M|}(double t, double a, [Data] double ydata) => a * t * ydata;
+
+                [Equations] static void {|OPTG0012:S|}(ReadOnlySpan<double> x, Span<double> f, [Data] double method) { f[0] = x[0] * method; }
+            }
+            """, "'x0' to 'MinimizeF'", "'options' to 'MinimizeG'", "'ydata' to 'FitM'", "'method' to 'SolveS'");
+    }
+
+    [Fact]
     public void OPTG0012_overloaded_objectives_would_generate_the_same_members()
     {
         Verify("""
