@@ -128,6 +128,38 @@ public class MalformedCodeTests
         }
     }
 
+    public static TheoryData<string> EditedCases() => new("SpanLoop", "TapedNestedLoops", "Branches", "CallsBetweenMethods", "DataFieldsAndParameters", "ModelDecay", "EquationsSystem");
+
+    /// <summary>
+    /// Typing simulated on real objectives: every prefix ending at a token, and every version with one token deleted,
+    /// goes through the generator.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(EditedCases))]
+    public void Every_prefix_and_every_single_token_deletion_of_an_objective_is_survived(string name)
+    {
+        string source = Snapshots.SnapshotCases.All[name];
+        var tokens = Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ParseTokens(source).ToList();
+        int body = source.IndexOf('[', StringComparison.Ordinal);
+        foreach (SyntaxToken token in tokens.Where(t => t.SpanStart >= body))
+        {
+            Check(source.Substring(0, token.Span.End));
+            Check(source.Remove(token.SpanStart, token.Span.Length));
+        }
+    }
+
+    private static void Check(string source)
+    {
+        var (_, diagnostics, result) = GeneratorHarness.Run(source);
+        Assert.True(result.Exception is null, $"the generator threw on:\n{source}\n{result.Exception}");
+        Assert.True(!diagnostics.Any(d => d.Id is "CS8785" or "OPTG0014"), $"{string.Join("\n", diagnostics)}\non:\n{source}");
+        foreach (GeneratedSourceResult generated in result.GeneratedSources)
+        {
+            var syntaxErrors = generated.SyntaxTree.GetDiagnostics(TestContext.Current.CancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            Assert.True(syntaxErrors.Count == 0, $"{generated.HintName} does not parse:\n{string.Join("\n", syntaxErrors)}\nfrom:\n{source}");
+        }
+    }
+
     [Fact]
     public void Unbalanced_files_and_stray_attributes_do_not_throw()
     {
