@@ -60,8 +60,8 @@ public class IncrementalityTests
             Assert.All(outputs, o => Assert.True(o is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {o}"));
         }
 
-        Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs),
-            o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"output step: {o.Reason}"));
+        // The source outputs are not asserted: reporting diagnostics at syntax-tree locations (so that #pragma reaches
+        // them) needs the compilation's trees, which change with every edit; re-reporting is cheap, re-emitting is not.
     }
 
     [Fact]
