@@ -449,6 +449,12 @@ internal sealed partial class ObjectiveParser
                 return node;
             }
 
+            // w?.Length: the name after ?. is bound to w, not to this.
+            if (node.Parent is MemberBindingExpressionSyntax)
+            {
+                return node;
+            }
+
             if (node.Parent is NameColonSyntax || node.IsVar)
             {
                 return node;

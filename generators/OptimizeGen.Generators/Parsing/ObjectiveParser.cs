@@ -122,6 +122,12 @@ internal sealed partial class ObjectiveParser
                 return null;
             }
 
+            if (type.Modifiers.Any(SyntaxKind.FileKeyword))
+            {
+                Report(DiagnosticDescriptors.FileLocalType, type.Modifiers.First(m => m.IsKind(SyntaxKind.FileKeyword)).GetLocation(), type.Identifier.Text, method.Name);
+                return null;
+            }
+
             string keyword = type switch
             {
                 RecordDeclarationSyntax r => r.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) ? "record struct" : "record",

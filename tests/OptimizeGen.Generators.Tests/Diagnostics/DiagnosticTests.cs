@@ -58,6 +58,21 @@ public class DiagnosticTests
             """, "'Inner'");
     }
 
+    // ---- OPTG0015: file-local containing type ---------------------------------------------------------------------
+
+    [Fact]
+    public void OPTG0015_file_local_containing_type()
+    {
+        Verify("""
+            using OptimizeGen;
+            namespace Demo;
+            {|OPTG0015:file|} static partial class Problems
+            {
+                [Objective] public static double F(double x) => x * x;
+            }
+            """, "'Problems' containing the annotated method 'F' is file-local");
+    }
+
     // ---- OPTG0002: wrong return type ------------------------------------------------------------------------------
 
     [Fact]
@@ -240,6 +255,21 @@ public class DiagnosticTests
                 [Objective] static double G(double x) => {|OPTG0006:Math.ScaleB(x, 2)|};
             }
             """, "'Problems.Helper'", "'Math.ScaleB'", "mark the method [Differentiable]");
+    }
+
+    [Fact]
+    public void Data_expressions_with_conditional_access_are_rendered_not_crashed_on()
+    {
+        var (output, diagnostics, _) = Generator.GeneratorHarness.Run("""
+            using OptimizeGen;
+            namespace Demo;
+            public static partial class Problems
+            {
+                [Objective] public static double F(double x, [Data] double[]? w) => (w?.Length ?? 1) * x * x + (w?[0] ?? 0.0) * x;
+            }
+            """);
+        Assert.Empty(diagnostics);
+        Generator.GeneratorHarness.CompileAndLoad(output);
     }
 
     [Fact]
