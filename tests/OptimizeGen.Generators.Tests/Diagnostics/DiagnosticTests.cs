@@ -258,18 +258,50 @@ public class DiagnosticTests
     }
 
     [Fact]
-    public void Data_expressions_with_conditional_access_are_rendered_not_crashed_on()
+    public void Data_expressions_are_rendered_so_that_they_compile_in_the_generated_file()
     {
+        // ?. and ??, object initializers, types in type-only positions, extension methods (the generated file has
+        // none of the user's usings), aliases and using static.
         var (output, diagnostics, _) = Generator.GeneratorHarness.Run("""
+            using System;
+            using System.Linq;
             using OptimizeGen;
+            using M = System.Math;
+            using static System.Math;
             namespace Demo;
+            public sealed class Options { public double Scale { get; init; } = 1; }
             public static partial class Problems
             {
                 [Objective] public static double F(double x, [Data] double[]? w) => (w?.Length ?? 1) * x * x + (w?[0] ?? 0.0) * x;
+                [Objective] public static double G(double x) => new Options { Scale = 2 }.Scale * x * x + typeof(Options).Name.Length * x;
+                [Objective] public static double H(double x, [Data] double[] w) => w.Sum() * x + w.Select(v => v * v).Max() * x * x;
+                [Objective] public static double K(double x) => M.PI * Sin(x) + PI * x;
             }
             """);
         Assert.Empty(diagnostics);
         Generator.GeneratorHarness.CompileAndLoad(output);
+    }
+
+    [Fact]
+    public void OPTG0005_helper_member_that_the_generated_code_cannot_read()
+    {
+        Verify("""
+            using OptimizeGen;
+            static class Helpers
+            {
+                private static readonly double Scale = 2;
+                private static double Offset() => 1;
+                internal static double Shared = 3;
+
+                [Differentiable]
+                public static double Step(double t) => {|OPTG0005:Scale|} * t * t + {|OPTG0005:Offset|}() * t + Shared * t;
+            }
+
+            static partial class Problems
+            {
+                [Objective] static double F(double x) => Helpers.Step(x);
+            }
+            """, "'Helpers.Scale' is not accessible from 'Problems'", "make it internal");
     }
 
     [Fact]
