@@ -31,6 +31,28 @@ public class SnapshotTests
         Assert.True(SnapshotCases.All.Count >= 15);
     }
 
+    [Fact]
+    public void Every_snapshot_folder_belongs_to_a_case()
+    {
+        var expected = SnapshotCases.All.Keys.Append(PostInitializationFolder).ToHashSet(StringComparer.Ordinal);
+        foreach (string folder in Directory.GetDirectories(Folder).Select(Path.GetFileName).OfType<string>())
+        {
+            if (expected.Contains(folder))
+            {
+                continue;
+            }
+
+            if (Update)
+            {
+                Directory.Delete(Path.Combine(Folder, folder), recursive: true);
+            }
+            else
+            {
+                Assert.Fail($"Snapshots/{folder} belongs to no case (set {UpdateVariable}=1 to delete it)");
+            }
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void Generated_source_matches_the_snapshot(string name)
