@@ -82,6 +82,7 @@ public class SnapshotTests
         {
             CultureInfo.CurrentCulture = culture;
             CultureInfo.CurrentUICulture = culture;
+            Assert.Equal("\u22120,5", (-0.5).ToString(CultureInfo.CurrentCulture));
             foreach (var (name, source) in SnapshotCases.All)
             {
                 var local = Generate(source);
