@@ -283,6 +283,33 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void Locals_named_with_verbatim_keywords_get_generated_names_that_compile()
+    {
+        var (output, diagnostics, _) = Generator.GeneratorHarness.Run("""
+            using System;
+            using OptimizeGen;
+            namespace Demo;
+            public static partial class Problems
+            {
+                [Objective]
+                public static double F(ReadOnlySpan<double> x)
+                {
+                    double @in = x[0] * x[0];
+                    double @base = @in + 1;
+                    for (int @int = 0; @int < x.Length; @int++)
+                    {
+                        @base += x[@int] * @in;
+                    }
+
+                    return @base * @in;
+                }
+            }
+            """);
+        Assert.Empty(diagnostics);
+        Generator.GeneratorHarness.CompileAndLoad(output);
+    }
+
+    [Fact]
     public void OPTG0005_helper_member_that_the_generated_code_cannot_read()
     {
         Verify("""
