@@ -100,12 +100,15 @@ public class SnapshotTests
         }
     }
 
-    [Fact]
-    public void All_generated_code_compiles_with_nullable_and_warnings_as_errors_and_no_warning()
+    [Theory]
+    [InlineData(LanguageVersion.Latest)]
+    [InlineData(LanguageVersion.CSharp12)]
+    public void All_generated_code_compiles_with_nullable_and_warnings_as_errors_and_no_warning(LanguageVersion version)
     {
-        // Every case in one compilation, nullable enabled, the highest warning level, every warning an error.
+        // Every case in one compilation, nullable enabled, the highest warning level, every warning an error; at the
+        // latest language version and at C# 12, the default of the oldest SDK the generator supports (.NET 8).
         // (Documentation comments are parsed, not diagnosed: see the report on CS1573 in generated code.)
-        var parseOptions = GeneratorHarness.ParseOptions;
+        var parseOptions = GeneratorHarness.ParseOptions.WithLanguageVersion(version);
         var compilation = CSharpCompilation.Create(
             "Snapshots",
             SnapshotCases.All.Select(c => CSharpSyntaxTree.ParseText(c.Value, parseOptions, path: c.Key + ".cs", cancellationToken: TestContext.Current.CancellationToken)),
@@ -126,6 +129,17 @@ public class SnapshotTests
         using var stream = new MemoryStream();
         var emitted = output.Emit(stream, cancellationToken: TestContext.Current.CancellationToken);
         var problems = emitted.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning || d.IsWarningAsError).ToList();
+        if (version != LanguageVersion.Latest)
+        {
+            // The test runs on .NET 10 reference assemblies, where foreach over a span in the user's code needs
+            // C# 13 (CS9202); only the generated files are held to C# 12 here.
+            var generated = output.SyntaxTrees.Where(t => t.FilePath.Contains("OptimizeGen.Generators", StringComparison.Ordinal)).ToHashSet();
+            Assert.All(problems, d => Assert.True(d.Id == "CS9202" || (d.Location.SourceTree is { } tree && generated.Contains(tree)), d.ToString()));
+            problems = problems.Where(d => d.Location.SourceTree is { } tree && generated.Contains(tree)).ToList();
+            Assert.True(problems.Count == 0, string.Join("\n", problems.Take(30)));
+            return;
+        }
+
         Assert.True(emitted.Success && problems.Count == 0, string.Join("\n", problems.Take(30)));
     }
 
