@@ -5,7 +5,8 @@ namespace OptimizeGen.Generators.Tests.Allocations;
 
 /// <summary>
 /// The generated gradient allocates nothing per call for the common shapes: scalar variables, a span with a
-/// reduction loop, and a loop whose overwritten state is taped (in pooled buffers). Measured with
+/// reduction loop, and a loop whose overwritten state is taped (in pooled buffers); also a [Model]'s parameter
+/// gradient and an [Equations] system's Jacobian. Measured with
 /// GC.GetAllocatedBytesForCurrentThread around many calls after a warm-up, through the generated objective object
 /// that the solvers call.
 /// </summary>
@@ -45,6 +46,20 @@ public class ZeroAllocationTests
                 }
 
                 return total + s;
+            }
+
+            [Model]
+            public static double Decay(double t, double amplitude, double rate, double offset) => amplitude * Math.Exp(-rate * t) + offset;
+
+            [Equations]
+            public static void Chain(ReadOnlySpan<double> x, Span<double> f)
+            {
+                for (int i = 0; i < x.Length - 1; i++)
+                {
+                    f[i] = x[i] * x[i] - x[i + 1];
+                }
+
+                f[x.Length - 1] = Math.Exp(x[x.Length - 1]) - 2;
             }
         }
         """;
@@ -110,6 +125,39 @@ public class ZeroAllocationTests
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.True(double.IsFinite(sink));
         Assert.Contains(product, p => p != 0);
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void Model_gradient_and_system_Jacobian_allocate_nothing_per_call()
+    {
+        var model = (IGradientModel)Problems.Value.GetProperty("DecayModel", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+        double[] t = { 0.75 };
+        double[] p = { 2.0, 0.5, 0.1 };
+        double[] gradient = new double[3];
+        var system = (IJacobianFunction)Problems.Value.GetProperty("ChainSystem", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+        const int n = 20;
+        double[] x = Enumerable.Range(0, n).Select(i => 0.1 * i).ToArray();
+        double[] f = new double[n];
+        double[] jacobian = new double[n * n];
+        double sink = 0;
+        for (int k = 0; k < 200; k++)
+        {
+            sink += model.EvaluateWithGradient(t, p, gradient);
+            system.EvaluateWithJacobian(x, f, jacobian);
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int k = 0; k < 2000; k++)
+        {
+            sink += model.EvaluateWithGradient(t, p, gradient);
+            system.EvaluateWithJacobian(x, f, jacobian);
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(double.IsFinite(sink));
+        Assert.Contains(gradient, g => g != 0);
+        Assert.Contains(jacobian, j => j != 0);
         Assert.Equal(0, allocated);
     }
 
