@@ -60,7 +60,15 @@ internal static class DfSane
             }
 
             double eta = merit0 / ((1.0 + k) * (1.0 + k));
-            double fBar = options.DfSaneLineSearch == DfSaneLineSearch.Cruz ? prevFs.Max() : cCheng;
+            double fBar = cCheng;
+            if (options.DfSaneLineSearch == DfSaneLineSearch.Cruz)
+            {
+                fBar = double.NegativeInfinity;
+                foreach (double past in prevFs)
+                {
+                    fBar = Math.Max(fBar, past);
+                }
+            }
 
             // Non-monotone line search along ±d.
             double alphaP = 1, alphaM = 1, meritP = 0;

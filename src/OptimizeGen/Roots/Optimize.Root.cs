@@ -156,9 +156,32 @@ public static partial class Optimize
             }
         }
 
-        if (options.JacOptions?.MaxRank is int maxRank)
+        if (options.JacOptions is { } jacOptions)
         {
-            Guard.Positive(maxRank, nameof(RootJacobianOptions.MaxRank));
+            if (jacOptions.MaxRank is int maxRank)
+            {
+                Guard.Positive(maxRank, nameof(RootJacobianOptions.MaxRank));
+            }
+
+            if (jacOptions.Alpha is double alpha && !(alpha > 0 && double.IsFinite(alpha)))
+            {
+                throw new ArgumentOutOfRangeException(nameof(RootJacobianOptions.Alpha), alpha, "Alpha must be positive and finite.");
+            }
+
+            if (jacOptions.M < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(RootJacobianOptions.M), jacOptions.M, "M must be ≥ 0.");
+            }
+
+            Guard.NonNegative(jacOptions.W0, nameof(RootJacobianOptions.W0));
+            Guard.Positive(jacOptions.InnerMaxiter, nameof(RootJacobianOptions.InnerMaxiter));
+            Guard.Positive(jacOptions.InnerRestarts, nameof(RootJacobianOptions.InnerRestarts));
+        }
+
+        Guard.Positive(options.DfSaneM, nameof(RootOptions.DfSaneM));
+        if (!(options.SigmaEps > 0 && options.SigmaEps < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(RootOptions.SigmaEps), options.SigmaEps, "SigmaEps must lie in (0, 1).");
         }
 
         if (options.Band is { } band && (band.Lower < 0 || band.Upper < 0))
