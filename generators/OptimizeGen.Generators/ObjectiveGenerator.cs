@@ -35,11 +35,18 @@ public sealed class ObjectiveGenerator : IIncrementalGenerator
     {
         context.RegisterPostInitializationOutput(static post => post.AddSource(DualSource.HintName, SourceText.From(DualSource.Text, System.Text.Encoding.UTF8)));
 
+        Register(context, ObjectiveParser.ObjectiveAttributeName, SpecRole.Objective);
+        Register(context, ObjectiveParser.ModelAttributeName, SpecRole.Model);
+        Register(context, ObjectiveParser.EquationsAttributeName, SpecRole.Equations);
+    }
+
+    private static void Register(IncrementalGeneratorInitializationContext context, string attribute, SpecRole role)
+    {
         IncrementalValuesProvider<ParseResult> parsed = context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                ObjectiveParser.ObjectiveAttributeName,
+                attribute,
                 static (node, _) => node is MethodDeclarationSyntax,
-                static (ctx, ct) => ObjectiveParser.Parse(ctx, ct))
+                (ctx, ct) => ObjectiveParser.Parse(ctx, role, ct))
             .WithTrackingName(ObjectiveGeneratorSteps.Parse);
 
         IncrementalValuesProvider<ObjectiveSpec> specs = parsed
@@ -57,7 +64,12 @@ public sealed class ObjectiveGenerator : IIncrementalGenerator
             string source;
             try
             {
-                source = ObjectiveEmitter.Emit(spec);
+                source = spec.Role switch
+                {
+                    SpecRole.Model => ModelEmitter.Emit(spec),
+                    SpecRole.Equations => EquationsEmitter.Emit(spec),
+                    _ => ObjectiveEmitter.Emit(spec),
+                };
             }
             catch (Exception ex)
             {

@@ -87,8 +87,29 @@ internal static class DiagnosticDescriptors
         "The OptimizeGen generator failed on '{0}': {1}. Please report it.",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpUri("OPTG0014"));
 
+    /// <summary>OPTG0101: "The predictor of [Model] '{0}' …" — the first parameter must be what the data feeds.</summary>
+    public static readonly DiagnosticDescriptor ModelPredictor = Error(
+        "OPTG0101", "The model's predictor cannot be fed by the data",
+        "The first parameter of the [Model] method '{0}' is the predictor the data feeds: it must be 'double x' (one predictor) or 'ReadOnlySpan<double> x' (several), not '{1}' of type '{2}'");
+
+    /// <summary>OPTG0102: "The [Model] method '{0}' has no parameters to fit".</summary>
+    public static readonly DiagnosticDescriptor ModelWithoutParameters = Error(
+        "OPTG0102", "Model without parameters",
+        "The [Model] method '{0}' has no parameters to fit: after the predictor, declare the parameters as doubles (double a, double b) or as one ReadOnlySpan<double>");
+
+    /// <summary>OPTG0201: the shape of an [Equations] method.</summary>
+    public static readonly DiagnosticDescriptor EquationsSignature = Error(
+        "OPTG0201", "Equations signature",
+        "The [Equations] method '{0}' must be 'void {0}(ReadOnlySpan<double> x, Span<double> f)' (x the unknowns, f the residuals it writes; [Data] parameters may follow): {1}");
+
+    /// <summary>OPTG0202: reading or updating the residuals an [Equations] method writes.</summary>
+    public static readonly DiagnosticDescriptor EquationsOutputRead = Error(
+        "OPTG0202", "Residuals are write-only",
+        "'{0}' reads the residual span '{1}': write each residual once with '{1}[i] = …' and keep intermediate values in double locals (only '{1}.Length' may be read)");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new[]
     {
+        ModelPredictor, ModelWithoutParameters, EquationsSignature, EquationsOutputRead,
         TypeNotPartial, WrongReturnType, UnsupportedParameter, UnsupportedStatement, UnsupportedExpression,
         NotDifferentiableCall, Recursion, UnsupportedControlFlow, WriteToInput, IntegerDivision, NonSmooth,
         NameCollision, NotCountedLoop, InternalError,

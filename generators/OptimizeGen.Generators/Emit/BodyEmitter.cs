@@ -34,6 +34,15 @@ internal sealed class BodyEmitter
 
     public string Type => _m.Type;
 
+    /// <summary>The tangent of the input element at a (passive) index text, over the dual type; default <c>v[index]</c>.</summary>
+    public Func<string, string>? InputTangent { get; set; }
+
+    /// <summary>Writes one residual <c>f[index] = value</c> of an <c>[Equations]</c> system (index text, value expression).</summary>
+    public Action<string, string>? Output { get; set; }
+
+    /// <summary>The primal sweep only: over the dual type it is forward mode (a Jacobian-vector product).</summary>
+    public void EmitPrimalOnly() => Primal(_spec.Body, tapeLoops: false);
+
     /// <summary>The primal sweep, then the adjoint sweep; returns the expression of the value.</summary>
     public string EmitBody()
     {
@@ -136,7 +145,7 @@ internal sealed class BodyEmitter
         ConstAtom c => Literals.Double(c.Value),
         LocalAtom l => l.Name,
         InputAtom i => _spec.Variables[i.Index],
-        InputElementAtom e when _dual => $"new {DualSource.TypeName}({_spec.Variables[0]}[{e.IndexText}], {_spec.Names.Direction}[{e.IndexText}])",
+        InputElementAtom e when _dual => $"new {DualSource.TypeName}({_spec.Variables[0]}[{e.IndexText}], {(InputTangent is null ? $"{_spec.Names.Direction}[{e.IndexText}]" : InputTangent(e.IndexText))})",
         InputElementAtom e => $"{_spec.Variables[0]}[{e.IndexText}]",
         DataAtom d => Regex.IsMatch(d.Text, @"^[A-Za-z_][A-Za-z0-9_.:\[\]]*$") ? d.Text : "(" + d.Text + ")",
         _ => throw new InvalidOperationException("Unknown atom " + atom),
@@ -176,6 +185,14 @@ internal sealed class BodyEmitter
                     break;
                 case PassiveStmt passive:
                     _w.Line(passive.Text);
+                    break;
+                case OutputStmt output:
+                    if (Output is null)
+                    {
+                        throw new InvalidOperationException("A residual outside an [Equations] system.");
+                    }
+
+                    Output(output.IndexText, Atom(output.Value));
                     break;
                 case IfStmt ifs:
                     _w.Line($"bool {ifs.ConditionName} = {Condition(ifs.Condition)};");

@@ -10,7 +10,7 @@ namespace OptimizeGen.Generators.Emit;
 /// </summary>
 internal static class ObjectiveEmitter
 {
-    private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"OptimizeGen.Generators\", \"0.1.0\")]";
+    internal const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"OptimizeGen.Generators\", \"0.1.0\")]";
     private const string Span = "global::System.Span<double>";
     private const string ReadOnlySpan = "global::System.ReadOnlySpan<double>";
 
@@ -59,10 +59,10 @@ internal static class ObjectiveEmitter
         return w.ToString();
     }
 
-    private static bool IsRefLike(string typeText) =>
+    internal static bool IsRefLike(string typeText) =>
         typeText.StartsWith("global::System.ReadOnlySpan<", StringComparison.Ordinal) || typeText.StartsWith("global::System.Span<", StringComparison.Ordinal);
 
-    private static string Modifiers(ObjectiveSpec spec) => spec.Accessibility + (spec.IsStatic ? " static" : string.Empty);
+    internal static string Modifiers(ObjectiveSpec spec) => spec.Accessibility + (spec.IsStatic ? " static" : string.Empty);
 
     private static IEnumerable<ParameterSpec> Data(ObjectiveSpec spec) => spec.Parameters.Where(p => p.IsData);
 
@@ -70,13 +70,17 @@ internal static class ObjectiveEmitter
 
     private static string DataArguments(ObjectiveSpec spec) => string.Concat(Data(spec).Select(p => ", " + p.Name));
 
-    private static void EmitGradient(SourceWriter w, ObjectiveSpec spec)
+    private static void EmitGradient(SourceWriter w, ObjectiveSpec spec) =>
+        EmitGradient(w, spec, "Gradient", $"Returns <see cref=\"{spec.MethodName}\"/> and its exact gradient, by reverse-mode differentiation of its body.");
+
+    /// <summary>Writes <c>F{suffix}(…)</c>: the value and the exact gradient with respect to the differentiable variables.</summary>
+    internal static void EmitGradient(SourceWriter w, ObjectiveSpec spec, string suffix, string summary)
     {
         string f = spec.MethodName;
         GeneratedNames n = spec.Names;
         string parameters = string.Join(", ", spec.Parameters.Select(p => $"{p.TypeText} {p.Name}"));
         w.Line("/// <summary>");
-        w.Line($"/// Returns <see cref=\"{f}\"/> and its exact gradient, by reverse-mode differentiation of its body.");
+        w.Line("/// " + summary);
         w.Line("/// </summary>");
         if (spec.Kind == VariableKind.Scalars)
         {
@@ -87,7 +91,7 @@ internal static class ObjectiveEmitter
 
             string outs = string.Join(", ", n.ScalarAdjoints.Select(a => "out double " + a));
             w.Line(GeneratedCode);
-            w.Open($"{Modifiers(spec)} double {f}Gradient({parameters}, {outs})");
+            w.Open($"{Modifiers(spec)} double {f}{suffix}({parameters}, {outs})");
             foreach (string adjoint in n.ScalarAdjoints)
             {
                 w.Line($"{adjoint} = 0.0;");
@@ -98,7 +102,7 @@ internal static class ObjectiveEmitter
             string x = spec.Variables[0];
             w.Line($"/// <param name=\"{n.Gradient}\">Receives ∇{f}; its length must be that of <paramref name=\"{x}\"/>.</param>");
             w.Line(GeneratedCode);
-            w.Open($"{Modifiers(spec)} double {f}Gradient({parameters}, {Span} {n.Gradient})");
+            w.Open($"{Modifiers(spec)} double {f}{suffix}({parameters}, {Span} {n.Gradient})");
             if (spec.Kind == VariableKind.Array)
             {
                 w.Line($"global::System.ArgumentNullException.ThrowIfNull({x});");
@@ -173,7 +177,7 @@ internal static class ObjectiveEmitter
         w.Close();
     }
 
-    private static string QualifiedType(ObjectiveSpec spec) =>
+    internal static string QualifiedType(ObjectiveSpec spec) =>
         "global::" + (spec.Namespace.Length > 0 ? spec.Namespace + "." : string.Empty) + string.Join(".", spec.ContainingTypes.Select(t => t.NameWithTypeParameters));
 
     private static void EmitObjective(SourceWriter w, ObjectiveSpec spec)

@@ -109,5 +109,8 @@ internal sealed record LoopStmt(
     EquatableArray<string> Taped,
     string TapeName) : Stmt;
 
+/// <summary><c>f[Index] = Value;</c> — one equation of an <c>[Equations]</c> system (IndexText is passive C# text).</summary>
+internal sealed record OutputStmt(string IndexText, Atom Value) : Stmt;
+
 /// <summary>The method's value. Always the last statement of the top-level block.</summary>
 internal sealed record ReturnStmt(Atom Value) : Stmt;

@@ -13,6 +13,19 @@ internal enum VariableKind
     Array,
 }
 
+/// <summary>What the annotated method is, which decides what is generated for it.</summary>
+internal enum SpecRole
+{
+    /// <summary><c>[Objective] double F(…)</c>: gradient, Hessian-vector product, objective object, Minimize wrapper.</summary>
+    Objective,
+
+    /// <summary><c>[Model] double M(x, p…)</c>: the first parameter is the predictor (data); ∂M/∂p, model object, Fit wrapper.</summary>
+    Model,
+
+    /// <summary><c>[Equations] void S(ReadOnlySpan&lt;double&gt; x, Span&lt;double&gt; f)</c>: Jacobian (forward mode), JVP, system object, Solve wrapper.</summary>
+    Equations,
+}
+
 /// <summary>A parameter of the user's method, in declaration order.</summary>
 /// <param name="Name">Its name.</param>
 /// <param name="TypeText">Its type, fully qualified.</param>
@@ -33,6 +46,7 @@ internal sealed record GeneratedNames(
 
 /// <summary>Everything the emitter needs for one <c>[Objective]</c> method. Plain data.</summary>
 internal sealed record ObjectiveSpec(
+    SpecRole Role,
     string Namespace,
     EquatableArray<TypeSpec> ContainingTypes,
     string MethodName,
@@ -44,7 +58,8 @@ internal sealed record ObjectiveSpec(
     EquatableArray<Stmt> Body,
     GeneratedNames Names,
     bool EmitWrapper,
-    string HintName);
+    string HintName,
+    string OutputName = "");
 
 /// <summary>A source location as plain data.</summary>
 internal sealed record LocationInfo(string FilePath, int Start, int Length, int StartLine, int StartCharacter, int EndLine, int EndCharacter);

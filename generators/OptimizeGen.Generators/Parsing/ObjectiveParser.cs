@@ -17,6 +17,8 @@ namespace OptimizeGen.Generators.Parsing;
 internal sealed partial class ObjectiveParser
 {
     internal const string ObjectiveAttributeName = "OptimizeGen.ObjectiveAttribute";
+    internal const string ModelAttributeName = "OptimizeGen.ModelAttribute";
+    internal const string EquationsAttributeName = "OptimizeGen.EquationsAttribute";
     internal const string DifferentiableAttributeName = "OptimizeGen.DifferentiableAttribute";
     internal const string DataAttributeName = "OptimizeGen.DataAttribute";
 
@@ -30,6 +32,7 @@ internal sealed partial class ObjectiveParser
     private NameAllocator _names = new(Array.Empty<string>());
     private List<Stmt> _current = new();
     private IParameterSymbol? _vector;
+    private IParameterSymbol? _output;
     private bool _failed;
     private Frame _frame = new();
 
@@ -38,17 +41,20 @@ internal sealed partial class ObjectiveParser
         public string? ResultVariable;
     }
 
-    private ObjectiveParser(SemanticModel model, CancellationToken cancellationToken)
+    private readonly SpecRole _role;
+
+    private ObjectiveParser(SemanticModel model, SpecRole role, CancellationToken cancellationToken)
     {
         _model = model;
+        _role = role;
         _cancellationToken = cancellationToken;
     }
 
     /// <summary>Parses one method picked by ForAttributeWithMetadataName. Never throws.</summary>
-    public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static ParseResult Parse(GeneratorAttributeSyntaxContext context, SpecRole role, CancellationToken cancellationToken)
     {
         var syntax = (MethodDeclarationSyntax)context.TargetNode;
-        var parser = new ObjectiveParser(context.SemanticModel, cancellationToken);
+        var parser = new ObjectiveParser(context.SemanticModel, role, cancellationToken);
         try
         {
             ObjectiveSpec? spec = parser.ParseMethod(syntax, (IMethodSymbol)context.TargetSymbol);
@@ -121,7 +127,15 @@ internal sealed partial class ObjectiveParser
             types.Insert(0, new TypeSpec(keyword, name));
         }
 
-        if (method.ReturnType.SpecialType != SpecialType.System_Double)
+        if (_role == SpecRole.Equations)
+        {
+            if (method.ReturnsVoid is false)
+            {
+                Report(DiagnosticDescriptors.EquationsSignature, syntax.ReturnType.GetLocation(), method.Name, "it returns " + method.ReturnType.ToDisplayString() + ", not void");
+                return null;
+            }
+        }
+        else if (method.ReturnType.SpecialType != SpecialType.System_Double)
         {
             Report(DiagnosticDescriptors.WrongReturnType, syntax.ReturnType.GetLocation(), method.Name, method.ReturnType.ToDisplayString());
             return null;
@@ -137,9 +151,46 @@ internal sealed partial class ObjectiveParser
             var parameterSyntax = (ParameterSyntax)parameter.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken);
             Location typeLocation = parameterSyntax.Type?.GetLocation() ?? parameterSyntax.GetLocation();
             string typeText = parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+            if (_role == SpecRole.Model && parameter.Ordinal == 0)
+            {
+                // The predictor: one double, or a ReadOnlySpan<double> of several; data, never differentiated.
+                if (parameter.RefKind != RefKind.None
+                    || !(parameter.Type.SpecialType == SpecialType.System_Double || IsDoubleSpan(parameter.Type) || IsDoubleArray(parameter.Type)))
+                {
+                    Report(DiagnosticDescriptors.ModelPredictor, typeLocation, method.Name, parameter.Name, parameter.Type.ToDisplayString());
+                    return null;
+                }
+
+                parameters.Add(new ParameterSpec(parameter.Name, IsDoubleArray(parameter.Type) ? "global::System.ReadOnlySpan<double>" : typeText, true));
+                continue;
+            }
+
             if (HasAttribute(parameter, DataAttributeName))
             {
                 parameters.Add(new ParameterSpec(parameter.Name, typeText, true));
+                continue;
+            }
+
+            if (_role == SpecRole.Equations)
+            {
+                if (_vector is null && parameter.RefKind == RefKind.None && (IsReadOnlyDoubleSpan(parameter.Type) || IsDoubleArray(parameter.Type)))
+                {
+                    _vector = parameter;
+                    kind = IsDoubleArray(parameter.Type) ? VariableKind.Array : VariableKind.Span;
+                    variables.Add(parameter.Name);
+                    parameters.Add(new ParameterSpec(parameter.Name, typeText, false));
+                }
+                else if (_vector is not null && _output is null && parameter.RefKind == RefKind.None && IsWritableDoubleSpan(parameter.Type))
+                {
+                    _output = parameter;
+                    parameters.Add(new ParameterSpec(parameter.Name, typeText, false));
+                }
+                else
+                {
+                    Report(DiagnosticDescriptors.EquationsSignature, typeLocation, method.Name,
+                        $"parameter '{parameter.Name}' of type '{parameter.Type.ToDisplayString()}' is not expected here (mark data with [Data])");
+                }
+
                 continue;
             }
 
@@ -170,9 +221,52 @@ internal sealed partial class ObjectiveParser
             Report(DiagnosticDescriptors.UnsupportedParameter, typeLocation, parameter.Name, parameter.Type.ToDisplayString());
         }
 
+        if (_role == SpecRole.Equations && !_failed && (_vector is null || _output is null))
+        {
+            Report(DiagnosticDescriptors.EquationsSignature, syntax.ParameterList.GetLocation(), method.Name,
+                _vector is null ? "there is no ReadOnlySpan<double> of unknowns" : "there is no Span<double> of residuals");
+            return null;
+        }
+
+        if (_role == SpecRole.Equations && _output is not null)
+        {
+            foreach (IdentifierNameSyntax use in syntax.DescendantNodes().OfType<IdentifierNameSyntax>())
+            {
+                if (use.Identifier.ValueText != _output.Name
+                    || !SymbolEqualityComparer.Default.Equals(_model.GetSymbolInfo(use, _cancellationToken).Symbol, _output))
+                {
+                    continue;
+                }
+
+                bool isWriteTarget = use.Parent is ElementAccessExpressionSyntax { Parent: AssignmentExpressionSyntax assignment } access
+                    && access.Expression == use && assignment.Left == access && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
+                    && assignment.Parent is ExpressionStatementSyntax;
+                bool isLength = use.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Length" } member && member.Expression == use;
+                if (!isWriteTarget && !isLength)
+                {
+                    SyntaxNode reported = use.Parent is ElementAccessExpressionSyntax ? use.Parent : use;
+                    Report(DiagnosticDescriptors.EquationsOutputRead, (reported.Parent is AssignmentExpressionSyntax a ? a : reported).GetLocation(),
+                        (reported.Parent is AssignmentExpressionSyntax a2 ? a2 : reported).ToString(), _output.Name);
+                }
+            }
+        }
+
+        if (_role == SpecRole.Model && method.Parameters.Length == 0 && !_failed)
+        {
+            Report(DiagnosticDescriptors.ModelPredictor, syntax.ParameterList.GetLocation(), method.Name, "(none)", "no parameter");
+            return null;
+        }
+
         if (variables.Count == 0 && !_failed)
         {
-            Report(DiagnosticDescriptors.UnsupportedParameter, syntax.ParameterList.GetLocation(), "(none)", "no differentiable parameter");
+            if (_role == SpecRole.Model)
+            {
+                Report(DiagnosticDescriptors.ModelWithoutParameters, syntax.ParameterList.GetLocation(), method.Name);
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.UnsupportedParameter, syntax.ParameterList.GetLocation(), "(none)", "no differentiable parameter");
+            }
         }
 
         if (method.IsGenericMethod)
@@ -187,7 +281,11 @@ internal sealed partial class ObjectiveParser
 
         // Generated members must not collide with the user's.
         string f = method.Name;
-        string[] generatedMembers = { f + "Gradient", f + "HessianVectorProduct", f + "Objective", f + "ObjectiveFunction", "Minimize" + f, f + "Result" };
+        string[] generatedMembers = _role == SpecRole.Model
+            ? new[] { f + "Jacobian", f + "Model", f + "ModelFunction", "Fit" + f, f + "Fit" }
+            : _role == SpecRole.Equations
+            ? new[] { f + "Jacobian", f + "JacobianVectorProduct", f + "System", f + "SystemFunction", "Solve" + f }
+            : new[] { f + "Gradient", f + "HessianVectorProduct", f + "Objective", f + "ObjectiveFunction", "Minimize" + f, f + "Result" };
         foreach (string member in generatedMembers)
         {
             if (method.ContainingType.GetMembers(member).Length > 0 || method.ContainingType.GetTypeMembers(member).Length > 0)
@@ -196,12 +294,18 @@ internal sealed partial class ObjectiveParser
             }
         }
 
-        var resultProperties = new HashSet<string>(StringComparer.Ordinal) { "Fun", "Success", "Status", "Message", "Nit", "Nfev", "Njev", "Result", "ToString" };
+        var resultProperties = _role == SpecRole.Model
+            ? new HashSet<string>(StringComparer.Ordinal) { "Parameters", "StandardErrors", "Covariance", "Residuals", "Rss", "Dof", "Success", "Status", "Message", "Nfev", "Njev", "Result", "ToString" }
+            : new HashSet<string>(StringComparer.Ordinal) { "Fun", "Success", "Status", "Message", "Nit", "Nfev", "Njev", "Result", "ToString" };
+        string resultType = _role == SpecRole.Model ? f + "Fit" : f + "Result";
         foreach (string variable in variables)
         {
-            if (!resultProperties.Add(Pascal(variable)) || variable is "method" or "options")
+            bool clash = !resultProperties.Add(Pascal(variable))
+                || (_role == SpecRole.Model && !resultProperties.Add(Pascal(variable) + "StandardError"))
+                || variable is "method" or "options" or "xdata" or "ydata";
+            if (clash)
             {
-                Report(DiagnosticDescriptors.NameCollision, syntax.Identifier.GetLocation(), Pascal(variable), f + "Result");
+                Report(DiagnosticDescriptors.NameCollision, syntax.Identifier.GetLocation(), Pascal(variable), resultType);
             }
         }
 
@@ -218,11 +322,11 @@ internal sealed partial class ObjectiveParser
             _names.Claim(parameter.Name);
         }
 
-        string gradient = _names.Fresh("gradient");
-        string point = kind == VariableKind.Scalars ? _names.Fresh("point") : variables[0];
+        string gradient = _names.Fresh(_role == SpecRole.Equations ? "jacobian" : "gradient");
+        string point = _role == SpecRole.Equations ? _names.Fresh("column") : kind == VariableKind.Scalars ? _names.Fresh("point") : variables[0];
         string direction = _names.Fresh("v");
         string product = _names.Fresh("product");
-        string value = _names.Fresh("value");
+        string value = _names.Fresh(_role == SpecRole.Equations ? "columns" : "value");
         var adjoints = kind == VariableKind.Scalars ? variables.Select(v => _names.Fresh("d" + v)).ToList() : new List<string>();
 
         _callStack.Push(method);
@@ -235,13 +339,18 @@ internal sealed partial class ObjectiveParser
 
         string ns = method.ContainingNamespace.IsGlobalNamespace ? string.Empty : method.ContainingNamespace.ToDisplayString();
         string accessibility = method.DeclaredAccessibility == Accessibility.Public ? "public" : "internal";
-        bool wrapper = HasMinimize(_model.Compilation);
-        string hint = (ns.Length > 0 ? ns + "." : string.Empty) + string.Join(".", types.Select(t => t.NameWithTypeParameters.Split('<')[0])) + "." + method.Name;
+        bool wrapper = _role switch
+        {
+            SpecRole.Model => HasCurveFit(_model.Compilation),
+            SpecRole.Equations => HasRoot(_model.Compilation),
+            _ => HasMinimize(_model.Compilation),
+        };
+        string hint = (ns.Length > 0 ? ns + "." : string.Empty) + string.Join(".", types.Select(t => t.NameWithTypeParameters.Split('<')[0])) + "." + method.Name + (_role == SpecRole.Objective ? string.Empty : "." + _role);
         return new ObjectiveSpec(
-            ns, types.ToEquatableArray(), method.Name, method.IsStatic, accessibility, kind, parameters.ToEquatableArray(),
+            _role, ns, types.ToEquatableArray(), method.Name, method.IsStatic, accessibility, kind, parameters.ToEquatableArray(),
             variables.ToEquatableArray(), _current.ToEquatableArray(),
             new GeneratedNames(gradient, point, direction, product, value, adjoints.ToEquatableArray()),
-            wrapper, hint);
+            wrapper, hint, _output?.Name ?? string.Empty);
     }
 
     /// <summary>True when the runtime has <c>Optimize.Minimize(IObjective, ReadOnlySpan&lt;double&gt;, MinimizeMethod?, Bounds?, MinimizeOptions?)</c>.</summary>
@@ -259,6 +368,31 @@ internal sealed partial class ObjectiveParser
             && m.Parameters[2].Type.ToDisplayString() == "OptimizeGen.MinimizeMethod?"
             && m.Parameters[4].Type.ToDisplayString() == "OptimizeGen.MinimizeOptions?");
     }
+
+    /// <summary>True when the runtime has <c>Optimize.CurveFit(IModel, double[], double[], double[]?, CurveFitOptions?)</c>.</summary>
+    private static bool HasCurveFit(Compilation compilation)
+    {
+        INamedTypeSymbol? optimize = compilation.GetTypeByMetadataName("OptimizeGen.Optimize");
+        return optimize is not null && optimize.GetMembers("CurveFit").OfType<IMethodSymbol>().Any(m =>
+            m.Parameters.Length == 5 && m.Parameters[0].Type.ToDisplayString() == "OptimizeGen.IModel"
+            && m.Parameters[1].Type.ToDisplayString() == "double[]"
+            && m.Parameters[4].Type.ToDisplayString() == "OptimizeGen.CurveFitOptions?");
+    }
+
+    /// <summary>True when the runtime has <c>Optimize.Root(IVectorFunction, ReadOnlySpan&lt;double&gt;, RootMethod, RootOptions?)</c>.</summary>
+    private static bool HasRoot(Compilation compilation)
+    {
+        INamedTypeSymbol? optimize = compilation.GetTypeByMetadataName("OptimizeGen.Optimize");
+        return optimize is not null && optimize.GetMembers("Root").OfType<IMethodSymbol>().Any(m =>
+            m.Parameters.Length == 4 && m.Parameters[0].Type.ToDisplayString() == "OptimizeGen.IVectorFunction"
+            && IsDoubleSpan(m.Parameters[1].Type)
+            && m.Parameters[2].Type.ToDisplayString() == "OptimizeGen.RootMethod"
+            && m.Parameters[3].Type.ToDisplayString() == "OptimizeGen.RootOptions?");
+    }
+
+    private static bool IsReadOnlyDoubleSpan(ITypeSymbol type) => IsDoubleSpan(type) && type.Name == "ReadOnlySpan";
+
+    private static bool IsWritableDoubleSpan(ITypeSymbol type) => IsDoubleSpan(type) && type.Name == "Span";
 
     internal static string Pascal(string name) =>
         name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name.Substring(1);
@@ -283,6 +417,12 @@ internal sealed partial class ObjectiveParser
         _frame = new Frame();
         try
         {
+            if (expressionBody is not null && _role == SpecRole.Equations && _callStack.Count == 1)
+            {
+                Report(DiagnosticDescriptors.EquationsSignature, expressionBody.GetLocation(), method.Name, "write a block body that assigns each residual");
+                return null;
+            }
+
             if (expressionBody is not null)
             {
                 Atom? value = Lower(expressionBody);
@@ -296,6 +436,14 @@ internal sealed partial class ObjectiveParser
 
             if (block is null)
             {
+                return null;
+            }
+
+            if (_role == SpecRole.Equations && _callStack.Count == 1)
+            {
+                // A system writes its residuals and returns nothing.
+                Atom? none = null;
+                ParseStatements(block.Statements.ToList(), 0, ref none);
                 return null;
             }
 
@@ -632,6 +780,25 @@ internal sealed partial class ObjectiveParser
         if (target is ElementAccessExpressionSyntax element)
         {
             symbol = _model.GetSymbolInfo(element.Expression, _cancellationToken).Symbol;
+        }
+
+        if (_output is not null && target is ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } outputElement
+            && SymbolEqualityComparer.Default.Equals(symbol, _output) && op == OpKind.Copy && operand is not null)
+        {
+            ExpressionSyntax index = outputElement.ArgumentList.Arguments[0].Expression;
+            if (ReferencesActive(index) || index is RangeExpressionSyntax)
+            {
+                Report(DiagnosticDescriptors.UnsupportedExpression, index.GetLocation(), Describe(index), ": an index is an integer computed from data");
+                return;
+            }
+
+            Atom? residual = Lower(operand);
+            if (residual is not null)
+            {
+                _current.Add(new OutputStmt(Render(index), residual));
+            }
+
+            return;
         }
 
         if (symbol is IParameterSymbol parameter && (_env.ContainsKey(parameter) || SymbolEqualityComparer.Default.Equals(parameter, _vector)))
