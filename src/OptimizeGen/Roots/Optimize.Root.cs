@@ -175,7 +175,10 @@ public static partial class Optimize
 
             Guard.NonNegative(jacOptions.W0, nameof(RootJacobianOptions.W0));
             Guard.Positive(jacOptions.InnerMaxiter, nameof(RootJacobianOptions.InnerMaxiter));
-            Guard.Positive(jacOptions.InnerRestarts, nameof(RootJacobianOptions.InnerRestarts));
+            if (jacOptions.OuterK < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(RootJacobianOptions.OuterK), jacOptions.OuterK, "OuterK must be ≥ 0.");
+            }
         }
 
         Guard.Positive(options.DfSaneM, nameof(RootOptions.DfSaneM));

@@ -55,11 +55,13 @@ public sealed record RootJacobianOptions
     /// with ω = rdiff·max(1, ‖x‖∞)/max(1, ‖F‖∞). Default √ε.</summary>
     public double? Rdiff { get; init; }
 
-    /// <summary><c>inner_maxiter</c> for krylov: the GMRES restart length (default 20).</summary>
+    /// <summary><c>inner_maxiter</c> for krylov: the most inner (Arnoldi) iterations of the LGMRES cycle per Newton step, besides
+    /// the augmentation vectors (default 20).</summary>
     public int InnerMaxiter { get; init; } = 20;
 
-    /// <summary>The number of GMRES restarts per Newton step for krylov (scipy's lgmres <c>maxiter</c>; default 1).</summary>
-    public int InnerRestarts { get; init; } = 1;
+    /// <summary><c>outer_k</c> for krylov: the number of LGMRES augmentation vectors (previous Newton steps' corrections) carried
+    /// from one Newton step to the next (default 10).</summary>
+    public int OuterK { get; init; } = 10;
 }
 
 /// <summary>
