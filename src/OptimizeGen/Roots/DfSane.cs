@@ -11,6 +11,7 @@ internal static class DfSane
     public static RootResult Solve(RootSystem sys, double[] x, RootOptions options)
     {
         var start = System.Diagnostics.Stopwatch.GetTimestamp();
+        var monitor = new RootMonitor(options);
         int n = sys.N;
         double ftol = options.Ftol ?? 1e-8;
         double fatol = options.Fatol ?? 1e-300;
@@ -132,9 +133,9 @@ internal static class DfSane
 
             prevFs.Enqueue(meritP);
             k++;
-            if (options.Callback is { } callback && callback(new OptimizeIteration(k, x, Math.Sqrt(meritK), sys.Nfev)))
+            if (monitor.AfterIteration(k, x, Math.Sqrt(meritK), sys.Nfev) is { } stop)
             {
-                return Result(RootStatus.StoppedByCallback, "The callback asked to stop.", k);
+                return Result(stop.Status, stop.Message, k);
             }
         }
 

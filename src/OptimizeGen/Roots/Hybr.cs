@@ -15,6 +15,7 @@ internal static class Hybr
     public static RootResult Solve(RootSystem sys, double[] x, RootOptions options)
     {
         var start = System.Diagnostics.Stopwatch.GetTimestamp();
+        var monitor = new RootMonitor(options);
         int n = sys.N;
         double xtol = options.Xtol ?? 1.49012e-8;
         int maxfev = options.Maxfev is int mf && mf > 0 ? mf : (sys.HasJacobian ? 100 : 200) * (n + 1);
@@ -237,10 +238,9 @@ internal static class Hybr
                     nslow2 = 0;
                 }
 
-                if (options.Callback is { } callback && callback(new OptimizeIteration(iter, x, fnorm, sys.Nfev)))
+                if (monitor.AfterIteration(iter, x, fnorm, sys.Nfev) is { } stop)
                 {
-                    status = RootStatus.StoppedByCallback;
-                    message = "The callback asked to stop.";
+                    (status, message) = stop;
                     break;
                 }
 

@@ -14,6 +14,7 @@ internal static class LevenbergMarquardtRoot
     public static RootResult Solve(RootSystem sys, double[] x, RootOptions options)
     {
         var start = System.Diagnostics.Stopwatch.GetTimestamp();
+        var monitor = new RootMonitor(options);
         int n = sys.N, m = sys.M;
         double ftol = options.Ftol ?? 1.49012e-8;
         double xtol = options.Xtol ?? 1.49012e-8;
@@ -222,10 +223,9 @@ internal static class LevenbergMarquardtRoot
                     iter++;
                 }
 
-                if (options.Callback is { } callback && callback(new OptimizeIteration(iter, x, fnorm, sys.Nfev)))
+                if (monitor.AfterIteration(iter, x, fnorm, sys.Nfev) is { } stop)
                 {
-                    status = RootStatus.StoppedByCallback;
-                    message = "The callback asked to stop.";
+                    (status, message) = stop;
                     break;
                 }
 

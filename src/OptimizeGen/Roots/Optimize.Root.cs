@@ -182,6 +182,11 @@ public static partial class Optimize
         }
 
         Guard.Positive(options.DfSaneM, nameof(RootOptions.DfSaneM));
+        if (options.TimeLimit is TimeSpan limit && limit < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RootOptions.TimeLimit), limit, "The time limit must be ≥ 0.");
+        }
+
         if (!(options.SigmaEps > 0 && options.SigmaEps < 1))
         {
             throw new ArgumentOutOfRangeException(nameof(RootOptions.SigmaEps), options.SigmaEps, "SigmaEps must lie in (0, 1).");

@@ -137,4 +137,13 @@ public sealed record RootOptions
 
     /// <summary>Called after each iteration with ‖F‖₂ as <c>Fun</c>; returning true stops the solve with <see cref="RootStatus.StoppedByCallback"/>.</summary>
     public Func<OptimizeIteration, bool>? Callback { get; init; }
+
+    /// <summary>Receives an <see cref="OptimizeIteration"/> (‖F‖₂ as <c>Fun</c>) after each iteration.</summary>
+    public IProgress<OptimizeIteration>? Progress { get; init; }
+
+    /// <summary>Stops the solve after the current iteration with <see cref="RootStatus.Cancelled"/>; the result holds the last iterate.</summary>
+    public CancellationToken CancellationToken { get; init; }
+
+    /// <summary>A wall-time limit, checked after each iteration; the solve stops with <see cref="RootStatus.TimeLimitReached"/>.</summary>
+    public TimeSpan? TimeLimit { get; init; }
 }

@@ -36,6 +36,12 @@ public enum RootStatus
 
     /// <summary>The callback asked to stop.</summary>
     StoppedByCallback,
+
+    /// <summary>The <see cref="RootOptions.CancellationToken"/> was cancelled.</summary>
+    Cancelled,
+
+    /// <summary>The wall-time limit <see cref="RootOptions.TimeLimit"/> was reached.</summary>
+    TimeLimitReached,
 }
 
 /// <summary>
