@@ -83,6 +83,23 @@ public static partial class Optimize
         }
 
         ValidateOptions(options, n);
+        if (options.Tol is double tol)
+        {
+            // scipy.optimize.root's mapping of tol onto the method's options (only where they are not set).
+            options = method switch
+            {
+                RootMethod.Hybr or RootMethod.Lm => options with { Xtol = options.Xtol ?? tol },
+                RootMethod.DfSane => options with { Ftol = options.Ftol ?? tol },
+                _ => options with
+                {
+                    Xtol = options.Xtol ?? tol,
+                    Xatol = options.Xatol ?? double.PositiveInfinity,
+                    Ftol = options.Ftol ?? double.PositiveInfinity,
+                    Fatol = options.Fatol ?? double.PositiveInfinity,
+                },
+            };
+        }
+
         var system = new RootSystem(n, m, fun, jac, jacobianFunction, jvpFunction);
         double[] x = x0.ToArray();
         var jacOptions = options.JacOptions ?? new RootJacobianOptions();
@@ -104,6 +121,11 @@ public static partial class Optimize
 
     private static void ValidateOptions(RootOptions options, int n)
     {
+        if (options.Tol is double generic)
+        {
+            Guard.NonNegative(generic, nameof(RootOptions.Tol));
+        }
+
         if (options.Xtol is double xtol)
         {
             Guard.NonNegative(xtol, nameof(RootOptions.Xtol));

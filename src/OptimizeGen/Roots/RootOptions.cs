@@ -71,6 +71,13 @@ public sealed record RootJacobianOptions
 public sealed record RootOptions
 {
     /// <summary>
+    /// <c>tol</c>, scipy.optimize.root's generic tolerance, filling the method's own option when that is not set: <see cref="Xtol"/>
+    /// for hybr and lm; <see cref="Ftol"/> for df-sane; for broyden1 … krylov <see cref="Xtol"/> (the relative step test
+    /// ‖dx‖∞ ≤ tol·‖x‖∞) with the residual tests <see cref="Fatol"/>, <see cref="Ftol"/> and <see cref="Xatol"/> switched off (∞).
+    /// </summary>
+    public double? Tol { get; init; }
+
+    /// <summary>
     /// <c>xtol</c>. hybr and lm: stop when the trust radius Δ ≤ xtol·‖D·x‖₂ (the relative error between two consecutive iterates is
     /// at most xtol); default 1.49012e-8. broyden1 … krylov: scipy's <c>x_rtol</c>, require ‖dx‖∞ ≤ xtol·‖x‖∞; default ∞ (unused).
     /// </summary>

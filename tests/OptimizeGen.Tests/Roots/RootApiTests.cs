@@ -158,6 +158,27 @@ public class RootApiTests
     }
 
     [Fact]
+    public void Generic_tol_maps_onto_the_methods_option_as_scipy_does()
+    {
+        // hybr: tol is xtol — a tighter tol gives a more accurate root.
+        var loose = Optimize.Root(Circle, [1.0, 2.0], RootMethod.Hybr, new RootOptions { Tol = 1e-3 });
+        var tight = Optimize.Root(Circle, [1.0, 2.0], RootMethod.Hybr, new RootOptions { Tol = 1e-12 });
+        Assert.True(loose.Success, loose.ToString());
+        Assert.True(tight.Success, tight.ToString());
+        Assert.True(tight.FunNorm < 1e-10 && tight.FunNorm < loose.FunNorm, tight.ToString());
+
+        // broyden1: tol is the relative step test, the residual tests are off; an explicit Fatol still wins.
+        var stepTest = Optimize.Root(Circle, [1.0, 2.0], RootMethod.Broyden1, new RootOptions { Tol = 1e-12 });
+        Assert.True(stepTest.Success, stepTest.ToString());
+        Assert.Equal(Math.Sqrt(2), stepTest.X[0], 1e-9);
+
+        // df-sane: tol is ftol, relative to ‖F(x0)‖.
+        var dfsane = Optimize.Root(Circle, [1.0, 2.0], RootMethod.DfSane, new RootOptions { Tol = 1e-12 });
+        Assert.True(dfsane.Success && dfsane.FunNorm < 1e-11, dfsane.ToString());
+        Assert.Equal("Tol", Assert.Throws<ArgumentOutOfRangeException>(() => Optimize.Root(Circle, [1.0, 1.0], options: new RootOptions { Tol = -1 })).ParamName);
+    }
+
+    [Fact]
     public void Non_finite_function_at_x0_is_a_result_not_an_exception()
     {
         var r = Optimize.Root((x, f) => f[0] = Math.Log(x[0]), [-1.0]);
