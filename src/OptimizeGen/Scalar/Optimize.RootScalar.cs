@@ -198,4 +198,54 @@ public static partial class Optimize
 
         return RootScalar(value, x0, chosen == RootScalarMethod.Secant ? null : first, chosen == RootScalarMethod.Halley ? second : null, x1, chosen, options);
     }
+
+    /// <summary>
+    /// Finds a root of a one-equation system object from x0 — the form a generated <c>[Equations]</c> system of one unknown
+    /// (<c>C.SSystem</c>) takes: an <see cref="IJacobianFunction"/> supplies f′ to newton (the default then); a plain
+    /// <see cref="IVectorFunction"/> gets secant.
+    /// </summary>
+    /// <param name="f">A system with one unknown and one equation.</param>
+    /// <param name="x0">The starting point.</param>
+    /// <param name="method">newton or secant; null for the best the object supports.</param>
+    /// <param name="x1">The second starting point of secant.</param>
+    /// <param name="options">Tolerances and iteration limit under scipy's names.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="f"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="f"/> is not 1×1, or the method needs a derivative it lacks (halley
+    /// always does: a Jacobian carries no second derivative).</exception>
+    public static RootScalarResult RootScalar(IVectorFunction f, double x0, RootScalarMethod? method = null, double? x1 = null, RootScalarOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        if (f.InputDimension is not (1 or -1) || f.OutputDimension is not (1 or -1))
+        {
+            throw new ArgumentException($"RootScalar needs one equation in one unknown; this system is {f.OutputDimension}×{f.InputDimension}.", nameof(f));
+        }
+
+        var x = new double[1];
+        var fx = new double[1];
+        var jac = new double[1];
+        Func<double, double> value = t =>
+        {
+            x[0] = t;
+            f.Evaluate(x, fx);
+            return fx[0];
+        };
+        Func<double, double>? first = f is IJacobianFunction jf ? t =>
+        {
+            x[0] = t;
+            jf.EvaluateWithJacobian(x, fx, jac);
+            return jac[0];
+        } : null;
+        var chosen = method ?? (first is not null ? RootScalarMethod.Newton : RootScalarMethod.Secant);
+        if (chosen == RootScalarMethod.Halley)
+        {
+            throw new ArgumentException("Method Halley needs f″, which a system's Jacobian does not give: pass an IHessianVectorObjective instead.", nameof(method));
+        }
+
+        if (chosen == RootScalarMethod.Newton && first is null)
+        {
+            throw new ArgumentException("Method Newton needs f′: pass an IJacobianFunction.", nameof(f));
+        }
+
+        return RootScalar(value, x0, chosen == RootScalarMethod.Newton ? first : null, null, x1, chosen, options);
+    }
 }

@@ -235,6 +235,34 @@ public class RootScalarTests
         Assert.Equal("f", Assert.Throws<ArgumentException>(() => Optimize.RootScalar(new TwoVariables(), 1.0)).ParamName);
     }
 
+    [Fact]
+    public void One_equation_systems_supply_their_jacobian_as_the_derivative()
+    {
+        var wallis = new WallisEquation();
+        var newton = Optimize.RootScalar(wallis, 2.0);
+        Assert.Equal(RootScalarMethod.Newton, newton.Method);
+        Assert.Equal(2.0945514815423265, newton.Root, 1e-9);
+        var secant = Optimize.RootScalar(wallis, 2.0, RootScalarMethod.Secant);
+        Assert.Equal(2.0945514815423265, secant.Root, 1e-9);
+        Assert.Equal("method", Assert.Throws<ArgumentException>(() => Optimize.RootScalar(wallis, 2.0, RootScalarMethod.Halley)).ParamName);
+        Assert.Equal("f", Assert.Throws<ArgumentException>(() => Optimize.RootScalar(new OptimizeGen.TestProblems.Minpack.MinpackSystem(2, (_, _) => { }, (_, _) => { }), 1.0)).ParamName);
+    }
+
+    private sealed class WallisEquation : IJacobianFunction
+    {
+        public int InputDimension => 1;
+
+        public int OutputDimension => 1;
+
+        public void Evaluate(ReadOnlySpan<double> x, Span<double> f) => f[0] = (x[0] * x[0] - 2) * x[0] - 5;
+
+        public void EvaluateWithJacobian(ReadOnlySpan<double> x, Span<double> f, Span<double> jacobian)
+        {
+            Evaluate(x, f);
+            jacobian[0] = 3 * x[0] * x[0] - 2;
+        }
+    }
+
     private sealed class WallisObjective : IHessianVectorObjective
     {
         public int Dimension => 1;
