@@ -108,8 +108,7 @@ internal static class Hybr
                 }
             }
 
-            // R packed by rows into r.
-            bool sing = false;
+            // R packed by rows into r (MINPACK also notes a zero diagonal, which hybrj never uses: dogleg guards it).
             for (int j = 0; j < n; j++)
             {
                 int l = j;
@@ -120,13 +119,8 @@ internal static class Hybr
                 }
 
                 r[l] = wa1[j];
-                if (wa1[j] == 0)
-                {
-                    sing = true;
-                }
             }
 
-            _ = sing;
             Qform(n, fjac, wa1);
             if (!scaled)
             {
