@@ -39,6 +39,7 @@ internal static class Hybr
             options.Diag.AsSpan().CopyTo(diag);
         }
 
+        bool factored = false;
         sys.Evaluate(x, fvec);
         double fnorm = MinpackKernels.Enorm(fvec);
         if (!double.IsFinite(fnorm))
@@ -46,7 +47,7 @@ internal static class Hybr
             return Result(RootStatus.NotFinite, "F(x0) is not finite.", 0);
         }
 
-        int iter = 1, ncsuc = 0, ncfail = 0, nslow1 = 0, nslow2 = 0;
+        int iter = 1, ncsuc = 0, ncfail = 0, nslow1 = 0, nslow2 = 0, trials = 0;
         double delta = 0, xnorm = 0;
         RootStatus? status = null;
         string message = "";
@@ -122,6 +123,7 @@ internal static class Hybr
             }
 
             Qform(n, fjac, wa1);
+            factored = true;
             if (!scaled)
             {
                 for (int j = 0; j < n; j++)
@@ -133,6 +135,7 @@ internal static class Hybr
             // Inner loop: dogleg steps with rank-one updates until two consecutive failures.
             while (true)
             {
+                trials++;
                 Dogleg(n, r, diag, qtf, delta, wa1, wa2, wa3);
                 for (int j = 0; j < n; j++)
                 {
@@ -232,7 +235,7 @@ internal static class Hybr
                     nslow2 = 0;
                 }
 
-                if (monitor.AfterIteration(iter, x, fnorm, sys.Nfev) is { } stop)
+                if (monitor.AfterIteration(trials, x, fnorm, sys.Nfev) is { } stop)
                 {
                     (status, message) = stop;
                     break;
@@ -309,7 +312,7 @@ internal static class Hybr
             }
         }
 
-        return Result(status.Value, message, iter);
+        return Result(status.Value, message, iter - 1);
 
         RootResult Result(RootStatus s, string msg, int nit)
         {
@@ -324,7 +327,7 @@ internal static class Hybr
                 Nit = nit,
                 Nfev = sys.Nfev,
                 Njev = sys.Njev,
-                Jac = nit > 0 ? QTimesR(n, fjac, r) : null,
+                Jac = factored ? QTimesR(n, fjac, r) : null,
                 Elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(start),
             };
         }

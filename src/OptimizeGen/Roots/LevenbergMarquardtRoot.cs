@@ -50,7 +50,7 @@ internal static class LevenbergMarquardtRoot
         }
 
         double par = 0, delta = 0, xnorm = 0;
-        int iter = 1;
+        int iter = 1, trials = 0;
         RootStatus? status = null;
         string message = "";
         while (status is null)
@@ -151,6 +151,7 @@ internal static class LevenbergMarquardtRoot
             double ratio;
             do
             {
+                trials++;
                 Lmpar(n, fjac, m, ipvt, diag, qtf, delta, ref par, wa1, sdiag, lwa1, lwa2);
                 for (int j = 0; j < n; j++)
                 {
@@ -223,7 +224,7 @@ internal static class LevenbergMarquardtRoot
                     iter++;
                 }
 
-                if (monitor.AfterIteration(iter, x, fnorm, sys.Nfev) is { } stop)
+                if (monitor.AfterIteration(trials, x, fnorm, sys.Nfev) is { } stop)
                 {
                     (status, message) = stop;
                     break;
@@ -286,7 +287,7 @@ internal static class LevenbergMarquardtRoot
             while (ratio < 1e-4);
         }
 
-        return Result(status.Value, message, iter);
+        return Result(status.Value, message, iter - 1);
 
         RootResult Result(RootStatus s, string msg, int nit) => new()
         {

@@ -86,7 +86,8 @@ public sealed class RootResult
     /// <summary>The method that ran.</summary>
     public RootMethod Method { get; init; }
 
-    /// <summary>Iterations taken.</summary>
+    /// <summary>Iterations taken: accepted steps for hybr and lm (MINPACK's iter − 1), Newton-type steps for broyden1 … krylov,
+    /// line-search iterations for df-sane.</summary>
     public int Nit { get; init; }
 
     /// <summary>Evaluations of F, including those spent on finite-difference Jacobians and Jacobian-vector products.</summary>
