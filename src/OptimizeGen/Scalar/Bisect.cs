@@ -4,7 +4,7 @@ namespace OptimizeGen;
 // change, stop when the half-width |dm| < xtol + rtol·|xm| or f(xm) = 0. Linear convergence, one evaluation per iteration.
 internal static class Bisect
 {
-    public static RootScalarResult Solve(ScalarFunction f, double a, double b, double fa, double xtol, double rtol, int maxiter)
+    public static RootScalarResult Solve(RootScalarFunction f, double a, double b, double fa, double xtol, double rtol, int maxiter)
     {
         const RootScalarMethod method = RootScalarMethod.Bisect;
         double dm = b - a, xm = a;
@@ -15,7 +15,7 @@ internal static class Bisect
             double fm = f.Evaluate(xm);
             if (double.IsNaN(fm))
             {
-                return ScalarOutcome.NotFinite(method, xm, i, f);
+                return RootScalarOutcome.NotFinite(method, xm, i, f);
             }
 
             if (fm * fa >= 0)
@@ -25,10 +25,10 @@ internal static class Bisect
 
             if (fm == 0 || Math.Abs(dm) < xtol + rtol * Math.Abs(xm))
             {
-                return ScalarOutcome.Converged(method, xm, i, f);
+                return RootScalarOutcome.Converged(method, xm, i, f);
             }
         }
 
-        return ScalarOutcome.MaxIterations(method, xm, maxiter, f);
+        return RootScalarOutcome.MaxIterations(method, xm, maxiter, f);
     }
 }

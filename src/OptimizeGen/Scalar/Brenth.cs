@@ -6,6 +6,6 @@ namespace OptimizeGen;
 // quadratic interpolation.
 internal static class Brenth
 {
-    public static RootScalarResult Solve(ScalarFunction f, double a, double b, double fa, double fb, double xtol, double rtol, int maxiter) =>
+    public static RootScalarResult Solve(RootScalarFunction f, double a, double b, double fa, double fb, double xtol, double rtol, int maxiter) =>
         Brentq.Run(RootScalarMethod.Brenth, f, a, b, fa, fb, xtol, rtol, maxiter, hyperbolic: true);
 }

@@ -7,11 +7,11 @@ namespace OptimizeGen;
 // Brenth (Brenth.cs) differs only in the extrapolation formula, so both share this driver.
 internal static class Brentq
 {
-    public static RootScalarResult Solve(ScalarFunction f, double a, double b, double fa, double fb, double xtol, double rtol, int maxiter) =>
+    public static RootScalarResult Solve(RootScalarFunction f, double a, double b, double fa, double fb, double xtol, double rtol, int maxiter) =>
         Run(RootScalarMethod.Brentq, f, a, b, fa, fb, xtol, rtol, maxiter, hyperbolic: false);
 
     /// <summary>The shared Brent driver; <paramref name="hyperbolic"/> selects Bus and Dekker's hyperbolic extrapolation (brenth).</summary>
-    internal static RootScalarResult Run(RootScalarMethod method, ScalarFunction f, double a, double b, double fa, double fb, double xtol, double rtol, int maxiter, bool hyperbolic)
+    internal static RootScalarResult Run(RootScalarMethod method, RootScalarFunction f, double a, double b, double fa, double fb, double xtol, double rtol, int maxiter, bool hyperbolic)
     {
         double xpre = a, xcur = b, fpre = fa, fcur = fb;
         double xblk = 0, fblk = 0, spre = 0, scur = 0;
@@ -38,7 +38,7 @@ internal static class Brentq
             double sbis = (xblk - xcur) / 2;
             if (fcur == 0 || Math.Abs(sbis) < delta)
             {
-                return ScalarOutcome.Converged(method, xcur, i, f);
+                return RootScalarOutcome.Converged(method, xcur, i, f);
             }
 
             if (Math.Abs(spre) > delta && Math.Abs(fcur) < Math.Abs(fpre))
@@ -80,10 +80,10 @@ internal static class Brentq
             fcur = f.Evaluate(xcur);
             if (double.IsNaN(fcur))
             {
-                return ScalarOutcome.NotFinite(method, xcur, i, f);
+                return RootScalarOutcome.NotFinite(method, xcur, i, f);
             }
         }
 
-        return ScalarOutcome.MaxIterations(method, xcur, maxiter, f);
+        return RootScalarOutcome.MaxIterations(method, xcur, maxiter, f);
     }
 }

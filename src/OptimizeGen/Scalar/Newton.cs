@@ -7,29 +7,29 @@ namespace OptimizeGen;
 // Counts an evaluation of f, f′ and f″ each as a function call, as scipy does.
 internal static class Newton
 {
-    public static RootScalarResult Solve(ScalarFunction f, Func<double, double> fprime, Func<double, double>? fprime2, double x0, double xtol, double rtol, int maxiter)
+    public static RootScalarResult Solve(RootScalarFunction f, Func<double, double> fprime, Func<double, double>? fprime2, double x0, double xtol, double rtol, int maxiter)
     {
         var method = fprime2 is null ? RootScalarMethod.Newton : RootScalarMethod.Halley;
-        var df = new ScalarFunction(fprime);
-        var d2f = fprime2 is null ? null : new ScalarFunction(fprime2);
+        var df = new RootScalarFunction(fprime);
+        var d2f = fprime2 is null ? null : new RootScalarFunction(fprime2);
         double p0 = x0;
         for (int i = 1; i <= maxiter; i++)
         {
             double fval = f.Evaluate(p0);
             if (fval == 0)
             {
-                return Done(ScalarOutcome.Converged(method, p0, i, f, "f(x) = 0 exactly."));
+                return Done(RootScalarOutcome.Converged(method, p0, i, f, "f(x) = 0 exactly."));
             }
 
             double fder = df.Evaluate(p0);
             if (!double.IsFinite(fval) || !double.IsFinite(fder))
             {
-                return Done(ScalarOutcome.NotFinite(method, p0, i, f));
+                return Done(RootScalarOutcome.NotFinite(method, p0, i, f));
             }
 
             if (fder == 0)
             {
-                return Done(ScalarOutcome.Failed(method, RootScalarStatus.ZeroDerivative, p0, i, f, $"The derivative is zero at x = {p0:R}; f(x) = {fval:G6}."));
+                return Done(RootScalarOutcome.Failed(method, RootScalarStatus.ZeroDerivative, p0, i, f, $"The derivative is zero at x = {p0:R}; f(x) = {fval:G6}."));
             }
 
             double step = fval / fder;
@@ -46,13 +46,13 @@ internal static class Newton
             double p = p0 - step;
             if (Math.Abs(p - p0) <= xtol + rtol * Math.Abs(p))
             {
-                return Done(ScalarOutcome.Converged(method, p, i, f, $"Converged: the last step {Math.Abs(p - p0):G3} ≤ xtol + rtol·|x|."));
+                return Done(RootScalarOutcome.Converged(method, p, i, f, $"Converged: the last step {Math.Abs(p - p0):G3} ≤ xtol + rtol·|x|."));
             }
 
             p0 = p;
         }
 
-        return Done(ScalarOutcome.MaxIterations(method, p0, maxiter, f));
+        return Done(RootScalarOutcome.MaxIterations(method, p0, maxiter, f));
 
         // scipy's function_calls counts f, f′ and f″.
         RootScalarResult Done(RootScalarResult r) => new()

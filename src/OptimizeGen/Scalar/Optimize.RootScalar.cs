@@ -48,7 +48,7 @@ public static partial class Optimize
             throw new ArgumentException($"The bracket [{a:R}, {b:R}] is empty.", nameof(bracket));
         }
 
-        var fun = new ScalarFunction(f);
+        var fun = new RootScalarFunction(f);
         double fa = fun.Evaluate(a);
         double fb = fun.Evaluate(b);
         if (double.IsNaN(fa) || double.IsNaN(fb))
@@ -58,7 +58,7 @@ public static partial class Optimize
 
         if (fa == 0 || fb == 0)
         {
-            return ScalarOutcome.Converged(method, fa == 0 ? a : b, 0, fun, "f is zero at an end of the bracket.");
+            return RootScalarOutcome.Converged(method, fa == 0 ? a : b, 0, fun, "f is zero at an end of the bracket.");
         }
 
         if (double.IsNegative(fa) == double.IsNegative(fb))
@@ -135,7 +135,7 @@ public static partial class Optimize
         Guard.NonNegative(xtol, nameof(RootScalarOptions.Xtol));
         Guard.NonNegative(rtol, nameof(RootScalarOptions.Rtol));
         Guard.Positive(maxiter, nameof(RootScalarOptions.MaxIter));
-        var fun = new ScalarFunction(f);
+        var fun = new RootScalarFunction(f);
         return chosen switch
         {
             RootScalarMethod.Secant => Secant.Solve(fun, x0, x1, xtol, rtol, maxiter),

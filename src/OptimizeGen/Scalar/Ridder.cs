@@ -7,7 +7,7 @@ namespace OptimizeGen;
 // quadratic convergence. Stops when f(xₙ) = 0 or |b − a| < xtol + rtol·|xₙ|.
 internal static class Ridder
 {
-    public static RootScalarResult Solve(ScalarFunction f, double a, double b, double fa, double fb, double xtol, double rtol, int maxiter)
+    public static RootScalarResult Solve(RootScalarFunction f, double a, double b, double fa, double fb, double xtol, double rtol, int maxiter)
     {
         const RootScalarMethod method = RootScalarMethod.Ridder;
         double tol = xtol + rtol * Math.Abs(b);
@@ -19,7 +19,7 @@ internal static class Ridder
             double fm = f.Evaluate(xm);
             if (double.IsNaN(fm))
             {
-                return ScalarOutcome.NotFinite(method, xm, i, f);
+                return RootScalarOutcome.NotFinite(method, xm, i, f);
             }
 
             double dn = Math.Sign(fb - fa) * dm * fm / Math.Sqrt(fm * fm - fa * fb);
@@ -27,7 +27,7 @@ internal static class Ridder
             double fn = f.Evaluate(xn);
             if (double.IsNaN(fn))
             {
-                return ScalarOutcome.NotFinite(method, xn, i, f);
+                return RootScalarOutcome.NotFinite(method, xn, i, f);
             }
 
             if (fn * fm < 0)
@@ -51,10 +51,10 @@ internal static class Ridder
             tol = xtol + rtol * Math.Abs(xn);
             if (fn == 0 || Math.Abs(b - a) < tol)
             {
-                return ScalarOutcome.Converged(method, xn, i, f);
+                return RootScalarOutcome.Converged(method, xn, i, f);
             }
         }
 
-        return ScalarOutcome.MaxIterations(method, xn, maxiter, f);
+        return RootScalarOutcome.MaxIterations(method, xn, maxiter, f);
     }
 }

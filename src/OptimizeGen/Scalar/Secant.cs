@@ -6,7 +6,7 @@ namespace OptimizeGen;
 // FlatSecant (scipy returns the midpoint with a warning; here the result says so).
 internal static class Secant
 {
-    public static RootScalarResult Solve(ScalarFunction f, double x0, double? x1, double xtol, double rtol, int maxiter)
+    public static RootScalarResult Solve(RootScalarFunction f, double x0, double? x1, double xtol, double rtol, int maxiter)
     {
         const RootScalarMethod method = RootScalarMethod.Secant;
         double p0 = x0;
@@ -26,12 +26,12 @@ internal static class Secant
         double q1 = f.Evaluate(p1);
         if (!double.IsFinite(q0) || !double.IsFinite(q1))
         {
-            return ScalarOutcome.NotFinite(method, double.IsFinite(q0) ? p1 : p0, 0, f);
+            return RootScalarOutcome.NotFinite(method, double.IsFinite(q0) ? p1 : p0, 0, f);
         }
 
         if (q0 == 0)
         {
-            return ScalarOutcome.Converged(method, p0, 0, f, "f(x0) = 0 exactly.");
+            return RootScalarOutcome.Converged(method, p0, 0, f, "f(x0) = 0 exactly.");
         }
 
         if (Math.Abs(q1) < Math.Abs(q0))
@@ -43,12 +43,12 @@ internal static class Secant
         {
             if (q1 == 0)
             {
-                return ScalarOutcome.Converged(method, p1, i, f, "f(x) = 0 exactly.");
+                return RootScalarOutcome.Converged(method, p1, i, f, "f(x) = 0 exactly.");
             }
 
             if (q1 == q0)
             {
-                return ScalarOutcome.Failed(method, RootScalarStatus.FlatSecant, (p0 + p1) / 2, i, f,
+                return RootScalarOutcome.Failed(method, RootScalarStatus.FlatSecant, (p0 + p1) / 2, i, f,
                     $"f takes the same value {q1:G6} at {p0:R} and {p1:R}: the secant is flat.");
             }
 
@@ -57,7 +57,7 @@ internal static class Secant
                 : (-q1 / q0 * p0 + p1) / (1 - q1 / q0);
             if (Math.Abs(p - p1) <= xtol + rtol * Math.Abs(p))
             {
-                return ScalarOutcome.Converged(method, p, i, f, $"Converged: the last step {Math.Abs(p - p1):G3} ≤ xtol + rtol·|x|.");
+                return RootScalarOutcome.Converged(method, p, i, f, $"Converged: the last step {Math.Abs(p - p1):G3} ≤ xtol + rtol·|x|.");
             }
 
             p0 = p1;
@@ -66,10 +66,10 @@ internal static class Secant
             q1 = f.Evaluate(p1);
             if (!double.IsFinite(q1))
             {
-                return ScalarOutcome.NotFinite(method, p1, i, f);
+                return RootScalarOutcome.NotFinite(method, p1, i, f);
             }
         }
 
-        return ScalarOutcome.MaxIterations(method, p1, maxiter, f);
+        return RootScalarOutcome.MaxIterations(method, p1, maxiter, f);
     }
 }

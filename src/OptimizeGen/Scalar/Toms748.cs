@@ -16,7 +16,7 @@ internal static class Toms748
 {
     private const double Mu = 0.5;
 
-    public static RootScalarResult Solve(ScalarFunction f, double a0, double b0, double fa0, double fb0, double xtol, double rtol, int maxiter)
+    public static RootScalarResult Solve(RootScalarFunction f, double a0, double b0, double fa0, double fb0, double xtol, double rtol, int maxiter)
     {
         const RootScalarMethod method = RootScalarMethod.Toms748;
         double eps = NumericalDifferentiation.MachineEpsilon;
@@ -33,12 +33,12 @@ internal static class Toms748
         double fc = f.Evaluate(c);
         if (double.IsNaN(fc))
         {
-            return ScalarOutcome.NotFinite(method, c, 1, f);
+            return RootScalarOutcome.NotFinite(method, c, 1, f);
         }
 
         if (fc == 0)
         {
-            return ScalarOutcome.Converged(method, c, 1, f);
+            return RootScalarOutcome.Converged(method, c, 1, f);
         }
 
         (double d, double fd) = s.Update(c, fc);
@@ -46,7 +46,7 @@ internal static class Toms748
         iterations = 1;
         if (s.Closed(xtol, rtol))
         {
-            return ScalarOutcome.Converged(method, s.Mid, iterations, f);
+            return RootScalarOutcome.Converged(method, s.Mid, iterations, f);
         }
 
         while (iterations < maxiter)
@@ -73,12 +73,12 @@ internal static class Toms748
             fc = f.Evaluate(cc);
             if (double.IsNaN(fc))
             {
-                return ScalarOutcome.NotFinite(method, cc, iterations, f);
+                return RootScalarOutcome.NotFinite(method, cc, iterations, f);
             }
 
             if (fc == 0)
             {
-                return ScalarOutcome.Converged(method, cc, iterations, f);
+                return RootScalarOutcome.Converged(method, cc, iterations, f);
             }
 
             e = d;
@@ -86,7 +86,7 @@ internal static class Toms748
             (d, fd) = s.Update(cc, fc);
             if (s.Closed(xtol, rtol))
             {
-                return ScalarOutcome.Converged(method, s.Mid, iterations, f);
+                return RootScalarOutcome.Converged(method, s.Mid, iterations, f);
             }
 
             // 2. The double-length secant step from the better endpoint.
@@ -122,12 +122,12 @@ internal static class Toms748
             fc = f.Evaluate(cc);
             if (double.IsNaN(fc))
             {
-                return ScalarOutcome.NotFinite(method, cc, iterations, f);
+                return RootScalarOutcome.NotFinite(method, cc, iterations, f);
             }
 
             if (fc == 0)
             {
-                return ScalarOutcome.Converged(method, cc, iterations, f);
+                return RootScalarOutcome.Converged(method, cc, iterations, f);
             }
 
             e = d;
@@ -135,7 +135,7 @@ internal static class Toms748
             (double z, double fz) = s.Update(cc, fc);
             if (s.Closed(xtol, rtol))
             {
-                return ScalarOutcome.Converged(method, s.Mid, iterations, f);
+                return RootScalarOutcome.Converged(method, s.Mid, iterations, f);
             }
 
             // 3. Bisect when the bracket has not halved.
@@ -147,18 +147,18 @@ internal static class Toms748
                 fc = f.Evaluate(cc);
                 if (double.IsNaN(fc))
                 {
-                    return ScalarOutcome.NotFinite(method, cc, iterations, f);
+                    return RootScalarOutcome.NotFinite(method, cc, iterations, f);
                 }
 
                 if (fc == 0)
                 {
-                    return ScalarOutcome.Converged(method, cc, iterations, f);
+                    return RootScalarOutcome.Converged(method, cc, iterations, f);
                 }
 
                 (z, fz) = s.Update(cc, fc);
                 if (s.Closed(xtol, rtol))
                 {
-                    return ScalarOutcome.Converged(method, s.Mid, iterations, f);
+                    return RootScalarOutcome.Converged(method, s.Mid, iterations, f);
                 }
             }
 
@@ -166,7 +166,7 @@ internal static class Toms748
             fd = fz;
         }
 
-        return ScalarOutcome.MaxIterations(method, s.Mid, iterations, f);
+        return RootScalarOutcome.MaxIterations(method, s.Mid, iterations, f);
     }
 
     private static double Secant(double a, double b, double fa, double fb) => a - fa * (b - a) / (fb - fa);
