@@ -333,7 +333,7 @@ internal sealed partial class ObjectiveParser
         {
             bool clash = !resultProperties.Add(Pascal(variable))
                 || (_role == SpecRole.Model && !resultProperties.Add(Pascal(variable) + "StandardError"))
-                || variable is "method" or "options" or "bounds" or "constraints" or "x0" or "xdata" or "ydata";
+                || variable is "method" or "options" or "bounds" or "constraints" or "xdata" or "ydata";
             if (clash)
             {
                 Report(DiagnosticDescriptors.NameCollision, syntax.Identifier.GetLocation(), Pascal(variable), resultType);
