@@ -667,6 +667,7 @@ internal sealed partial class ObjectiveParser
             {
                 _frame.ResultVariable = _names.Fresh("result");
                 _current.Add(new MutableStmt(_frame.ResultVariable, null));
+                _mutableLocals.Add(_frame.ResultVariable);
                 _activeLocals.Add(_frame.ResultVariable);
             }
 
@@ -913,6 +914,12 @@ internal sealed partial class ObjectiveParser
             && IsTemp(local.Name))
         {
             _current[_current.Count - 1] = let with { Name = name };
+            string? key = ValueKey(let.Op, let.Args.ToArray());
+            if (key is not null && _valueNumbers.TryGetValue(key, out var known) && known.Name == local.Name)
+            {
+                _valueNumbers[key] = (name, known.Block);
+            }
+
             if (_activeLocals.Remove(local.Name) || let.Active)
             {
                 _activeLocals.Add(name);
@@ -942,9 +949,44 @@ internal sealed partial class ObjectiveParser
         _ => false,
     };
 
+    /// <summary>
+    /// Local value numbering: a value already computed in the same block from the same operands is reused, so that
+    /// the user's repeated subexpressions — (1 − x)·(1 − x), a shared exp — are computed, and differentiated, once.
+    /// Operands that are mutable locals (phis, loop-carried state) are never keyed: their value changes.
+    /// </summary>
+    private readonly Dictionary<string, (string Name, List<Stmt> Block)> _valueNumbers = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _mutableLocals = new(StringComparer.Ordinal);
+
+    private string? ValueKey(OpKind op, Atom[] args)
+    {
+        if (op == OpKind.Copy || args.Any(a => a is LocalAtom l && _mutableLocals.Contains(l.Name)))
+        {
+            return null;
+        }
+
+        string[] parts = args.Select(a => a.ToString()).ToArray();
+        if (op is OpKind.Add or OpKind.Mul or OpKind.Max or OpKind.Min or OpKind.Hypot)
+        {
+            Array.Sort(parts, StringComparer.Ordinal);
+        }
+
+        return op + "(" + string.Join(", ", parts) + ")";
+    }
+
     private LocalAtom Let(OpKind op, params Atom[] args)
     {
+        string? key = ValueKey(op, args);
+        if (key is not null && _valueNumbers.TryGetValue(key, out var known) && ReferenceEquals(known.Block, _current))
+        {
+            return new LocalAtom(known.Name);
+        }
+
         string name = _names.Temp();
+        if (key is not null)
+        {
+            _valueNumbers[key] = (name, _current);
+        }
+
         _temps.Add(name);
         bool active = args.Any(IsActiveAtom);
         if (active)
@@ -1105,6 +1147,7 @@ internal sealed partial class ObjectiveParser
 
                 string phi = _names.Fresh(local.Name);
                 _current.Add(new MutableStmt(phi, null));
+                _mutableLocals.Add(phi);
                 _activeLocals.Add(phi);
                 if (!thenReturned)
                 {
@@ -1246,6 +1289,7 @@ internal sealed partial class ObjectiveParser
         {
             string name = _names.Fresh(local.Name);
             _current.Add(new MutableStmt(name, _env[local] ?? new ConstAtom(0)));
+            _mutableLocals.Add(name);
             _activeLocals.Add(name);
             _env[local] = new LocalAtom(name);
             mutableNames.Add(name);
