@@ -58,8 +58,9 @@ internal static class AdjointRules
 
                 break;
             case OpKind.Div:
+                // The same quotient g / b in both, so that the JIT computes one division.
                 yield return (0, $"{g} / {a[1]}");
-                yield return (1, $"-{g} * {r} / {a[1]}");
+                yield return (1, $"-({g} / {a[1]}) * {r}");
                 break;
             case OpKind.Sin:
                 yield return (0, $"{g} * {F("Cos")}({a[0]})");
@@ -118,7 +119,8 @@ internal static class AdjointRules
                 yield return (0, $"{g} / ({a[0]} * 0.6931471805599453)");
                 break;
             case OpKind.Pow:
-                yield return (0, $"{g} * {a[1]} * {F("Pow")}({a[0]}, {a[1]} - 1)");
+                // d(a^b)/da = b·a^(b−1) = b·r/a: the primal's power is reused; at a = 0 the power is taken again.
+                yield return (0, $"({a[0]} != 0.0 ? {g} * {a[1]} * {r} / {a[0]} : {g} * {a[1]} * {F("Pow")}({a[0]}, {a[1]} - 1))");
                 yield return (1, $"{g} * {r} * {F("Log")}({a[0]})");
                 break;
             case OpKind.Sqrt:
