@@ -65,14 +65,7 @@ internal static class Bfgs
             double derphi0 = 0;
             for (int i = 0; i < n; i++)
             {
-                double sum = 0;
-                int row = i * n;
-                for (int j = 0; j < n; j++)
-                {
-                    sum += h[row + j] * g[j];
-                }
-
-                p[i] = -sum;
+                p[i] = -SpanKernels.Dot(h.AsSpan(i * n, n), g);
                 derphi0 += g[i] * p[i];
             }
 
@@ -154,13 +147,7 @@ internal static class Bfgs
                 double yhy = 0;
                 for (int i = 0; i < n; i++)
                 {
-                    double sum = 0;
-                    int row = i * n;
-                    for (int j = 0; j < n; j++)
-                    {
-                        sum += h[row + j] * y[j];
-                    }
-
+                    double sum = SpanKernels.Dot(h.AsSpan(i * n, n), y);
                     hy[i] = sum;
                     yhy += y[i] * sum;
                 }
@@ -169,13 +156,10 @@ internal static class Bfgs
                 double coeff = rho * rho * yhy + rho;
                 for (int i = 0; i < n; i++)
                 {
-                    int row = i * n;
-                    double si = s[i];
-                    double hyi = hy[i];
-                    for (int j = 0; j < n; j++)
-                    {
-                        h[row + j] += coeff * si * s[j] - rho * (hyi * s[j] + si * hy[j]);
-                    }
+                    // H ← H + (coeff sᵢ − ρ (Hy)ᵢ) sᵀ − ρ sᵢ (Hy)ᵀ, row by row on the vector kernels.
+                    Span<double> row = h.AsSpan(i * n, n);
+                    SpanKernels.Axpy(coeff * s[i] - rho * hy[i], s, row);
+                    SpanKernels.Axpy(-rho * s[i], hy, row);
                 }
 
                 updatedSinceReset = true;

@@ -34,6 +34,7 @@ internal sealed class LBfgsB
     private double _theta = 1;
     private readonly double[,] _ss;
     private readonly double[,] _sy;
+    private readonly double[,] _yy;
 
     // The middle matrix M (2k × 2k) and workspaces.
     private readonly double[,] _mm;
@@ -72,6 +73,7 @@ internal sealed class LBfgsB
         _order = new int[m];
         _ss = new double[m, m];
         _sy = new double[m, m];
+        _yy = new double[m, m];
         _mm = new double[2 * m, 2 * m];
         _kk = new double[2 * m, 2 * m];
         _nn = new double[2 * m, 2 * m];
@@ -396,15 +398,6 @@ internal sealed class LBfgsB
             if (di != 0)
             {
                 fp -= di * di;
-                if (_k > 0)
-                {
-                    WRow(i, wb);
-                    for (int j = 0; j < size; j++)
-                    {
-                        p[j] += wb[j] * di;
-                    }
-                }
-
                 if (double.IsFinite(t))
                 {
                     _breakT[nbreak] = t;
@@ -417,6 +410,14 @@ internal sealed class LBfgsB
         if (fp == 0)
         {
             return; // the projected gradient is zero: x is the Cauchy point
+        }
+
+        // p = Wᵀd, column by column.
+        for (int j = 0; j < _k; j++)
+        {
+            int slot = _order[j];
+            p[j] = SpanKernels.Dot(_y[slot], _gcpDirection);
+            p[_k + j] = _theta * SpanKernels.Dot(_s[slot], _gcpDirection);
         }
 
         double fpp = -_theta * fp - (_k > 0 ? MDot(p, p) : 0);
@@ -524,18 +525,24 @@ internal sealed class LBfgsB
         Span<double> wb = _wb.AsSpan(0, size);
         Span<double> mc = _v.AsSpan(0, size);
         Span<double> v = _tmp.AsSpan(0, size);
-        if (_k > 0)
+        int k = _k;
+        double[] r = _r;
+        double[] d = _d; // scratch here; the caller overwrites it with x̄ − x afterwards
+
+        // r̂ = Zᵀ(g + θ(xcp − x) − W M c), formed column by column and then zeroed on the bound variables.
+        for (int i = 0; i < n; i++)
         {
-            MTimes(_c.AsSpan(0, size), mc);
+            r[i] = g[i] + _theta * (_xcp[i] - x[i]);
         }
 
-        // r̂ = Zᵀ(g + θ(xcp − x) − W M c); v = Wᵀ Z r̂; A = Wᵀ Z Zᵀ W.
-        v.Clear();
-        for (int a = 0; a < size; a++)
+        if (k > 0)
         {
-            for (int b = 0; b < size; b++)
+            MTimes(_c.AsSpan(0, size), mc);
+            for (int j = 0; j < k; j++)
             {
-                _nn[a, b] = 0;
+                int slot = _order[j];
+                SpanKernels.Axpy(-mc[j], _y[slot], r);
+                SpanKernels.Axpy(-_theta * mc[k + j], _s[slot], r);
             }
         }
 
@@ -543,24 +550,66 @@ internal sealed class LBfgsB
         {
             if (!_free[i])
             {
-                continue;
+                r[i] = 0;
+            }
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            d[i] = -r[i] / _theta;
+        }
+
+        if (k > 0)
+        {
+            // v = Wᵀ Z r̂.
+            for (int j = 0; j < k; j++)
+            {
+                int slot = _order[j];
+                v[j] = SpanKernels.Dot(_y[slot], r);
+                v[k + j] = _theta * SpanKernels.Dot(_s[slot], r);
             }
 
-            double ri = g[i] + _theta * (_xcp[i] - x[i]);
-            if (_k > 0)
+            // A = Wᵀ Z Zᵀ W: summed over the free rows when they are fewer than half, otherwise WᵀW (from the inner
+            // products kept with the pairs, O(m²)) minus the bound rows, so that an iteration with few active bounds
+            // costs O(mn), not O(m²n).
+            bool fromFull = 2 * nfree >= n;
+            for (int a = 0; a < size; a++)
             {
-                WRow(i, wb);
-                double wmc = 0;
-                for (int j = 0; j < size; j++)
+                for (int b = 0; b < size; b++)
                 {
-                    wmc += wb[j] * mc[j];
+                    _nn[a, b] = 0;
+                }
+            }
+
+            double sign = fromFull ? -1 : 1;
+            if (fromFull)
+            {
+                for (int a = 0; a < k; a++)
+                {
+                    for (int b = 0; b <= a; b++)
+                    {
+                        _nn[a, b] = _yy[a, b];
+                        _nn[k + a, k + b] = _theta * _theta * _ss[a, b];
+                    }
+
+                    for (int b = 0; b < k; b++)
+                    {
+                        _nn[k + a, b] = _theta * _sy[a, b]; // θ sₐᵀ y_b
+                    }
+                }
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                if (_free[i] == fromFull)
+                {
+                    continue;
                 }
 
-                ri -= wmc;
+                WRow(i, wb);
                 for (int a = 0; a < size; a++)
                 {
-                    double wa = wb[a];
-                    v[a] += wa * ri;
+                    double wa = sign * wb[a];
                     for (int b = 0; b <= a; b++)
                     {
                         _nn[a, b] += wa * wb[b];
@@ -568,11 +617,6 @@ internal sealed class LBfgsB
                 }
             }
 
-            _r[i] = ri;
-        }
-
-        if (_k > 0)
-        {
             // N = I − (1/θ) M A, solve N v' = M v.
             for (int a = 0; a < size; a++)
             {
@@ -604,7 +648,14 @@ internal sealed class LBfgsB
                 mv.Clear(); // N singular: fall back to the steepest-descent step on the free variables
             }
 
-            mv.CopyTo(v);
+            // d = −r̂/θ − W v'/θ² on the free variables.
+            double theta2 = _theta * _theta;
+            for (int j = 0; j < k; j++)
+            {
+                int slot = _order[j];
+                SpanKernels.Axpy(-mv[j] / theta2, _y[slot], d);
+                SpanKernels.Axpy(-_theta * mv[k + j] / theta2, _s[slot], d);
+            }
         }
 
         double alphaStar = 1;
@@ -615,20 +666,7 @@ internal sealed class LBfgsB
                 continue;
             }
 
-            double di = -_r[i] / _theta;
-            if (_k > 0)
-            {
-                WRow(i, wb);
-                double wv = 0;
-                for (int j = 0; j < size; j++)
-                {
-                    wv += wb[j] * v[j];
-                }
-
-                di -= wv / (_theta * _theta);
-            }
-
-            _r[i] = di;
+            double di = d[i];
             if (di > 0 && double.IsFinite(_upper[i]))
             {
                 alphaStar = Math.Min(alphaStar, (_upper[i] - _xcp[i]) / di);
@@ -644,7 +682,7 @@ internal sealed class LBfgsB
         {
             if (_free[i])
             {
-                _xcp[i] = Math.Clamp(_xcp[i] + alphaStar * _r[i], _lower[i], _upper[i]);
+                _xcp[i] = Math.Clamp(_xcp[i] + alphaStar * d[i], _lower[i], _upper[i]);
             }
         }
     }
@@ -670,6 +708,7 @@ internal sealed class LBfgsB
                 {
                     _ss[j, l] = _ss[j + 1, l + 1];
                     _sy[j, l] = _sy[j + 1, l + 1];
+                    _yy[j, l] = _yy[j + 1, l + 1];
                 }
             }
 
@@ -684,16 +723,15 @@ internal sealed class LBfgsB
         {
             double[] sj = _s[_order[j]];
             double[] yj = _y[_order[j]];
-            double ss = 0, syRow = 0, syCol = 0;
-            for (int i = 0; i < _n; i++)
-            {
-                ss += sNew[i] * sj[i];
-                syRow += sNew[i] * yj[i];
-                syCol += sj[i] * yNew[i];
-            }
+            double ss = SpanKernels.Dot(sNew, sj);
+            double syRow = SpanKernels.Dot(sNew, yj);
+            double syCol = SpanKernels.Dot(sj, yNew);
+            double yiyj = SpanKernels.Dot(yNew, yj);
 
             _ss[last, j] = ss;
             _ss[j, last] = ss;
+            _yy[last, j] = yiyj;
+            _yy[j, last] = yiyj;
             _sy[last, j] = syRow;
             _sy[j, last] = syCol;
         }
@@ -798,28 +836,62 @@ internal static class DenseSolve
     /// <summary>inverse = A⁻¹ (A is left unchanged). Returns false when A is singular.</summary>
     public static bool Invert(double[,] a, double[,] inverse, int size)
     {
-        var work = new double[size, size];
-        Span<double> column = stackalloc double[size];
-        for (int j = 0; j < size; j++)
+        // Gauss–Jordan with partial pivoting: one O(size³) pass, a is destroyed.
+        for (int r = 0; r < size; r++)
         {
-            for (int r = 0; r < size; r++)
+            for (int c = 0; c < size; c++)
             {
-                for (int c = 0; c < size; c++)
-                {
-                    work[r, c] = a[r, c];
-                }
+                inverse[r, c] = r == c ? 1 : 0;
+            }
+        }
 
-                column[r] = r == j ? 1 : 0;
+        for (int col = 0; col < size; col++)
+        {
+            int pivot = col;
+            double best = Math.Abs(a[col, col]);
+            for (int r = col + 1; r < size; r++)
+            {
+                if (Math.Abs(a[r, col]) > best)
+                {
+                    best = Math.Abs(a[r, col]);
+                    pivot = r;
+                }
             }
 
-            if (!Solve(work, column, size))
+            if (best == 0 || !double.IsFinite(best))
             {
                 return false;
             }
 
+            if (pivot != col)
+            {
+                for (int j = 0; j < size; j++)
+                {
+                    (a[col, j], a[pivot, j]) = (a[pivot, j], a[col, j]);
+                    (inverse[col, j], inverse[pivot, j]) = (inverse[pivot, j], inverse[col, j]);
+                }
+            }
+
+            double scale = 1 / a[col, col];
+            for (int j = 0; j < size; j++)
+            {
+                a[col, j] *= scale;
+                inverse[col, j] *= scale;
+            }
+
             for (int r = 0; r < size; r++)
             {
-                inverse[r, j] = column[r];
+                double factor = a[r, col];
+                if (r == col || factor == 0)
+                {
+                    continue;
+                }
+
+                for (int j = 0; j < size; j++)
+                {
+                    a[r, j] -= factor * a[col, j];
+                    inverse[r, j] -= factor * inverse[col, j];
+                }
             }
         }
 

@@ -91,8 +91,9 @@ internal sealed class MinimizeContext
     /// <summary>
     /// ∇²f(x)·v into <paramref name="product"/>. <paramref name="gradientAtX"/> is ∇f(x), which the caller has; the
     /// exact product comes from <see cref="IHessianVectorObjective"/>, otherwise a forward difference of the gradient,
-    /// (∇f(x + h v) − ∇f(x)) / h with h = √ε (1 + ‖x‖) / ‖v‖ (the step scipy's Newton-CG uses for its own
-    /// approximation, scaled by the direction's length).
+    /// (∇f(x + h v) − ∇f(x)) / h with h = √ε (1 + ‖x‖) / ‖v‖ when the gradient is exact (the step scipy's Newton-CG
+    /// uses, scaled by the direction's length), and h = ε^¼ (1 + ‖x‖) / ‖v‖ when the gradient itself is a difference
+    /// (its error ≈ √ε is divided by h again, so the step balancing truncation and rounding is ≈ ε^¼).
     /// </summary>
     public void HessianVector(ReadOnlySpan<double> x, ReadOnlySpan<double> v, ReadOnlySpan<double> gradientAtX, Span<double> product)
     {
@@ -119,7 +120,8 @@ internal sealed class MinimizeContext
             return;
         }
 
-        double h = Math.Sqrt(NumericalDifferentiation.MachineEpsilon) * (1 + Math.Sqrt(xnorm)) / vnorm;
+        double relative = _gradient is not null ? Math.Sqrt(NumericalDifferentiation.MachineEpsilon) : Math.Pow(NumericalDifferentiation.MachineEpsilon, 0.25);
+        double h = relative * (1 + Math.Sqrt(xnorm)) / vnorm;
         _hvpWork ??= new double[N];
         for (int i = 0; i < x.Length; i++)
         {

@@ -105,11 +105,20 @@ public static partial class Optimize
     /// <summary>The one place where a method name becomes an algorithm.</summary>
     private static OptimizeResult Dispatch(MinimizeContext context, double[] x0) => context.Method switch
     {
+        MinimizeMethod.NelderMead => NelderMead.Minimize(context, x0),
+        MinimizeMethod.Powell => Powell.Minimize(context, x0),
         MinimizeMethod.Bfgs => Bfgs.Minimize(context, x0),
         MinimizeMethod.LBfgsB => LBfgsB.Minimize(context, x0),
+        MinimizeMethod.CG => ConjugateGradient.Minimize(context, x0),
+        MinimizeMethod.Tnc => Tnc.Minimize(context, x0),
+        MinimizeMethod.NewtonCG => NewtonCG.Minimize(context, x0),
+        MinimizeMethod.TrustNcg => TrustRegion.Minimize(context, x0, new TrustNcg(context, x0.Length)),
+        MinimizeMethod.TrustKrylov => TrustRegion.Minimize(context, x0, new TrustKrylov(context, x0.Length)),
+        MinimizeMethod.TrustExact => TrustRegion.Minimize(context, x0, new TrustExact(context, x0.Length)),
+        MinimizeMethod.Dogleg => TrustRegion.Minimize(context, x0, new Dogleg(context, x0.Length)),
         MinimizeMethod.Slsqp or MinimizeMethod.TrustConstr or MinimizeMethod.Cobyla => throw new NotSupportedException(
             $"{context.Method} is a constrained method: call the constrained overload Optimize.Minimize(objective, x0, constraints, method, bounds, options)."),
-        _ => throw new NotSupportedException($"Method {context.Method} is not available in this build."),
+        _ => throw new ArgumentOutOfRangeException("method", context.Method, "Unknown method."),
     };
 
     private static bool TakesBounds(MinimizeMethod method) => method is MinimizeMethod.LBfgsB or MinimizeMethod.Tnc
@@ -121,7 +130,13 @@ public static partial class Optimize
         Type? expected = method switch
         {
             MinimizeMethod.Bfgs => typeof(BfgsOptions),
+            MinimizeMethod.NelderMead => typeof(NelderMeadOptions),
+            MinimizeMethod.Powell => typeof(PowellOptions),
+            MinimizeMethod.Tnc => typeof(TncOptions),
             MinimizeMethod.LBfgsB => typeof(LBfgsBOptions),
+            MinimizeMethod.CG => typeof(CGOptions),
+            MinimizeMethod.NewtonCG => typeof(NewtonCGOptions),
+            MinimizeMethod.TrustNcg or MinimizeMethod.TrustKrylov or MinimizeMethod.TrustExact or MinimizeMethod.Dogleg => typeof(TrustRegionOptions),
             _ => null,
         };
         Type actual = options.GetType();

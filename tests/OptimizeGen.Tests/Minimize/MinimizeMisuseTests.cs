@@ -1,3 +1,5 @@
+using OptimizeGen.TestProblems.Mgh;
+
 namespace OptimizeGen.Tests.Minimize;
 
 public class MinimizeMisuseTests

@@ -1,11 +1,11 @@
-namespace OptimizeGen.Tests.Minimize;
+namespace OptimizeGen.TestProblems.Mgh;
 
 /// <summary>
-/// Hand-written objectives with exact derivatives, for the tests that need an <see cref="IGradientObjective"/> or an
+/// The extended Rosenbrock function with hand-written exact derivatives (O(n) each), for the tests and benchmarks that need an <see cref="IGradientObjective"/> or an
 /// <see cref="IHessianVectorObjective"/> independent of the generator (the extended Rosenbrock function of
 /// Moré–Garbow–Hillstrom 1981, problem 21: minimum f = 0 at x = (1, …, 1)).
 /// </summary>
-internal sealed class ExtendedRosenbrock(int n = -1) : IHessianVectorObjective
+public sealed class ExtendedRosenbrock(int n = -1) : IHessianVectorObjective
 {
     public int Dimension => n;
 

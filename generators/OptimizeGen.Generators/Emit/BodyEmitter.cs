@@ -1,0 +1,527 @@
+using System.Text.RegularExpressions;
+using OptimizeGen.Generators.Differentiation;
+using OptimizeGen.Generators.Model;
+
+namespace OptimizeGen.Generators.Emit;
+
+/// <summary>
+/// Writes the value-and-gradient program of an IR body (reverse mode): the primal sweep into locals, then the
+/// adjoints in reverse. An if's reverse re-runs the taken branch's primal, then its adjoint; a loop's reverse runs
+/// the iterations backwards, restoring taped carried variables, re-running each iteration's primal and then its
+/// adjoint. Over <c>double</c> it is the gradient; over the dual type it is the Hessian-vector product.
+/// </summary>
+internal sealed class BodyEmitter
+{
+    private readonly SourceWriter _w;
+    private readonly ObjectiveSpec _spec;
+    private readonly INumberSyntax _m;
+    private readonly bool _dual;
+    private readonly HashSet<string> _active = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _declared = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _adjointNames = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _reserved;
+    private readonly Stack<HashSet<string>> _lazy = new();
+
+    public BodyEmitter(SourceWriter writer, ObjectiveSpec spec, bool dual)
+    {
+        _w = writer;
+        _spec = spec;
+        _dual = dual;
+        _m = dual ? DualSyntax.Instance : DoubleSyntax.Instance;
+        _reserved = CollectIdentifiers(spec);
+        CollectActive(spec.Body);
+    }
+
+    public string Type => _m.Type;
+
+    /// <summary>The tangent of the input element at a (passive) index text, over the dual type; default <c>v[index]</c>.</summary>
+    public Func<string, string>? InputTangent { get; set; }
+
+    /// <summary>Writes one residual <c>f[index] = value</c> of an <c>[Equations]</c> system (index text, value expression).</summary>
+    public Action<string, string>? Output { get; set; }
+
+    /// <summary>The primal sweep only: over the dual type it is forward mode (a Jacobian-vector product).</summary>
+    public void EmitPrimalOnly() => Primal(_spec.Body, tapeLoops: false);
+
+    /// <summary>The primal sweep, then the adjoint sweep; returns the expression of the value.</summary>
+    public string EmitBody()
+    {
+        Primal(_spec.Body, tapeLoops: true);
+        Adjoint(_spec.Body);
+        var ret = (ReturnStmt)_spec.Body[_spec.Body.Count - 1];
+        return _dual ? $"{DualSource.TypeName}.ValueOf({Atom(ret.Value)})" : Atom(ret.Value);
+    }
+
+    private static HashSet<string> CollectIdentifiers(ObjectiveSpec spec)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        void AddText(string text)
+        {
+            foreach (Match match in Regex.Matches(text, @"[A-Za-z_][A-Za-z0-9_]*"))
+            {
+                set.Add(match.Value);
+            }
+        }
+
+        void Walk(IEnumerable<Stmt> block)
+        {
+            foreach (Stmt s in block)
+            {
+                AddText(s.ToString());
+                switch (s)
+                {
+                    case IfStmt ifs:
+                        Walk(ifs.Then);
+                        Walk(ifs.Else);
+                        break;
+                    case LoopStmt loop:
+                        Walk(loop.Body);
+                        break;
+                }
+            }
+        }
+
+        Walk(spec.Body);
+        foreach (ParameterSpec p in spec.Parameters)
+        {
+            set.Add(p.Name);
+        }
+
+        GeneratedNames n = spec.Names;
+        foreach (string name in new[] { n.Gradient, n.Point, n.Direction, n.Product, n.Value }.Concat(n.ScalarAdjoints))
+        {
+            set.Add(name);
+        }
+
+        return set;
+    }
+
+    private void CollectActive(IEnumerable<Stmt> block)
+    {
+        foreach (Stmt s in block)
+        {
+            switch (s)
+            {
+                case LetStmt let when let.Active:
+                    _active.Add(let.Name);
+                    break;
+                case MutableStmt mutable:
+                    _active.Add(mutable.Name);
+                    break;
+                case IfStmt ifs:
+                    CollectActive(ifs.Then);
+                    CollectActive(ifs.Else);
+                    break;
+                case LoopStmt loop:
+                    CollectActive(loop.Body);
+                    break;
+            }
+        }
+    }
+
+    private string AdjointName(string local)
+    {
+        if (_adjointNames.TryGetValue(local, out string? name))
+        {
+            return name;
+        }
+
+        name = local + "Bar";
+        for (int k = 1; _reserved.Contains(name); k++)
+        {
+            name = local + "Bar" + k.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        _reserved.Add(name);
+        _adjointNames[local] = name;
+        return name;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Atoms and conditions
+
+    public string Atom(Atom atom) => atom switch
+    {
+        ConstAtom c => Literals.Double(c.Value),
+        LocalAtom l => l.Name,
+        InputAtom i => _spec.Variables[i.Index],
+        InputElementAtom e when _dual => $"new {DualSource.TypeName}({_spec.Variables[0]}[{e.IndexText}], {(InputTangent is null ? $"{_spec.Names.Direction}[{e.IndexText}]" : InputTangent(e.IndexText))})",
+        InputElementAtom e => $"{_spec.Variables[0]}[{e.IndexText}]",
+        DataAtom d => Regex.IsMatch(d.Text, @"^[A-Za-z_][A-Za-z0-9_.:\[\]]*$") ? d.Text : "(" + d.Text + ")",
+        _ => throw new InvalidOperationException("Unknown atom " + atom),
+    };
+
+    private string Condition(Condition condition) => condition switch
+    {
+        CompareCondition c => $"{Atom(c.Left)} {c.Operator} {Atom(c.Right)}",
+        LogicalCondition l => $"({Condition(l.Left)}) {l.Operator} ({Condition(l.Right)})",
+        NotCondition n => $"!({Condition(n.Operand)})",
+        PassiveCondition p => p.Text,
+        _ => throw new InvalidOperationException("Unknown condition " + condition),
+    };
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Primal sweep
+
+    private void Primal(IEnumerable<Stmt> block, bool tapeLoops, bool skipBackEdges = false)
+    {
+        foreach (Stmt statement in block)
+        {
+            switch (statement)
+            {
+                case SetStmt when skipBackEdges:
+                    // A top-level set in a loop body is the back edge of a carried variable. The reverse sweep re-runs
+                    // an iteration to recover its intermediate values, and its adjoints need the carried variables as
+                    // they were at the start of the iteration: the back edge is not taken.
+                    break;
+                case LetStmt let:
+                    _w.Line($"{Type} {let.Name} = {AdjointRules.Primal(let.Op, let.Args.Select(Atom).ToArray(), _m)};");
+                    break;
+                case MutableStmt mutable:
+                    _w.Line(mutable.Init is null ? $"{Type} {mutable.Name};" : $"{Type} {mutable.Name} = {Atom(mutable.Init)};");
+                    break;
+                case SetStmt set:
+                    _w.Line($"{set.Name} = {Atom(set.Value)};");
+                    break;
+                case PassiveStmt passive:
+                    _w.Line(passive.Text);
+                    break;
+                case OutputStmt output:
+                    if (Output is null)
+                    {
+                        throw new InvalidOperationException("A residual outside an [Equations] system.");
+                    }
+
+                    Output(output.IndexText, Atom(output.Value));
+                    break;
+                case IfStmt ifs:
+                    _w.Line($"bool {ifs.ConditionName} = {Condition(ifs.Condition)};");
+                    _w.Open($"if ({ifs.ConditionName})");
+                    Primal(ifs.Then, tapeLoops: false);
+                    _w.Close();
+                    if (ifs.Else.Count > 0)
+                    {
+                        _w.Open("else");
+                        Primal(ifs.Else, tapeLoops: false);
+                        _w.Close();
+                    }
+
+                    break;
+                case LoopStmt loop:
+                    PrimalLoop(loop, tapeLoops);
+                    break;
+                case ReturnStmt:
+                    break;
+            }
+        }
+    }
+
+    private static string Count(LoopStmt loop) => (loop.Step, loop.Comparison) switch
+    {
+        (1, "<") => $"({loop.End}) - ({loop.Start})",
+        (1, _) => $"({loop.End}) - ({loop.Start}) + 1",
+        (_, ">") => $"({loop.Start}) - ({loop.End})",
+        _ => $"({loop.Start}) - ({loop.End}) + 1",
+    };
+
+    private static string Iteration(LoopStmt loop) => loop.Step == 1 ? $"({loop.Index} - ({loop.Start}))" : $"(({loop.Start}) - {loop.Index})";
+
+    private void PrimalLoop(LoopStmt loop, bool tape)
+    {
+        bool taped = tape && loop.Taped.Count > 0;
+        string step = loop.Step == 1 ? "++" : "--";
+        if (taped)
+        {
+            _w.Line($"{Type}[] {loop.TapeName} = global::System.Buffers.ArrayPool<{Type}>.Shared.Rent(global::System.Math.Max(0, {Count(loop)}) * {loop.Taped.Count});");
+        }
+
+        _w.Open($"for (int {loop.Index} = {loop.Start}; {loop.Index} {loop.Comparison} {loop.End}; {loop.Index}{step})");
+        if (taped)
+        {
+            for (int j = 0; j < loop.Taped.Count; j++)
+            {
+                _w.Line($"{loop.TapeName}[{Iteration(loop)} * {loop.Taped.Count} + {j}] = {loop.Taped[j]};");
+            }
+        }
+
+        Primal(loop.Body, tapeLoops: false);
+        _w.Close();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Adjoint sweep
+
+    private void Adjoint(IReadOnlyList<Stmt> block)
+    {
+        // Adjoints of this block's locals that nested statements contribute to are declared up front; the others
+        // are declared at their first (that is, last-used) contribution.
+        var declaredHere = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Stmt s in block)
+        {
+            if (s is LetStmt { Active: true } let)
+            {
+                declaredHere.Add(let.Name);
+            }
+            else if (s is MutableStmt mutable)
+            {
+                declaredHere.Add(mutable.Name);
+            }
+        }
+
+        var nested = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Stmt s in block)
+        {
+            if (s is IfStmt or LoopStmt)
+            {
+                CollectReads(new[] { s }, nested);
+            }
+        }
+
+        var predeclared = new List<string>();
+        foreach (Stmt s in block)
+        {
+            string? name = s switch { LetStmt l => l.Name, MutableStmt m => m.Name, _ => null };
+            if (name is not null && declaredHere.Contains(name) && nested.Contains(name))
+            {
+                _w.Line($"{Type} {AdjointName(name)} = 0.0;");
+                _declared.Add(name);
+                predeclared.Add(name);
+            }
+        }
+
+        var lazy = new HashSet<string>(declaredHere.Where(n => !nested.Contains(n)), StringComparer.Ordinal);
+        _lazy.Push(lazy);
+        for (int k = block.Count - 1; k >= 0; k--)
+        {
+            AdjointStatement(block[k]);
+        }
+
+        _lazy.Pop();
+        foreach (string name in declaredHere)
+        {
+            _declared.Remove(name);
+        }
+    }
+
+    private static void CollectReads(IEnumerable<Stmt> block, HashSet<string> names)
+    {
+        void Add(Atom? atom)
+        {
+            if (atom is LocalAtom local)
+            {
+                names.Add(local.Name);
+            }
+        }
+
+        void AddCondition(Condition c)
+        {
+            switch (c)
+            {
+                case CompareCondition cc:
+                    Add(cc.Left);
+                    Add(cc.Right);
+                    break;
+                case LogicalCondition lc:
+                    AddCondition(lc.Left);
+                    AddCondition(lc.Right);
+                    break;
+                case NotCondition nc:
+                    AddCondition(nc.Operand);
+                    break;
+            }
+        }
+
+        foreach (Stmt s in block)
+        {
+            switch (s)
+            {
+                case LetStmt let:
+                    foreach (Atom a in let.Args)
+                    {
+                        Add(a);
+                    }
+
+                    break;
+                case MutableStmt mutable:
+                    Add(mutable.Init);
+                    break;
+                case SetStmt set:
+                    names.Add(set.Name);
+                    Add(set.Value);
+                    break;
+                case IfStmt ifs:
+                    AddCondition(ifs.Condition);
+                    CollectReads(ifs.Then, names);
+                    CollectReads(ifs.Else, names);
+                    break;
+                case LoopStmt loop:
+                    CollectReads(loop.Body, names);
+                    names.UnionWith(loop.Taped);
+                    break;
+                case ReturnStmt ret:
+                    Add(ret.Value);
+                    break;
+            }
+        }
+    }
+
+    private void AdjointStatement(Stmt statement)
+    {
+        switch (statement)
+        {
+            case ReturnStmt ret:
+                Contribute(ret.Value, "1.0");
+                break;
+            case LetStmt let:
+            {
+                if (!let.Active || !_declared.Contains(let.Name))
+                {
+                    break;
+                }
+
+                string[] args = let.Args.Select(Atom).ToArray();
+                var contributions = AdjointRules.Contributions(let.Op, let.Args.AsImmutableArray(), args, let.Name, AdjointName(let.Name), _m);
+                foreach ((int argument, string expression) in contributions)
+                {
+                    Contribute(let.Args[argument], expression);
+                }
+
+                break;
+            }
+
+            case SetStmt set:
+                if (_declared.Contains(set.Name))
+                {
+                    Contribute(set.Value, AdjointName(set.Name));
+                    _w.Line($"{AdjointName(set.Name)} = 0.0;");
+                }
+
+                break;
+            case MutableStmt mutable:
+                if (mutable.Init is not null && _declared.Contains(mutable.Name))
+                {
+                    Contribute(mutable.Init, AdjointName(mutable.Name));
+                }
+
+                break;
+            case IfStmt ifs:
+                if (!HasActive(ifs.Then) && !HasActive(ifs.Else))
+                {
+                    break;
+                }
+
+                _w.Open($"if ({ifs.ConditionName})");
+                Primal(ifs.Then, tapeLoops: true);
+                Adjoint(ifs.Then);
+                _w.Close();
+                if (HasActive(ifs.Else))
+                {
+                    _w.Open("else");
+                    Primal(ifs.Else, tapeLoops: true);
+                    Adjoint(ifs.Else);
+                    _w.Close();
+                }
+
+                break;
+            case LoopStmt loop:
+                AdjointLoop(loop);
+                break;
+        }
+    }
+
+    private bool HasActive(IEnumerable<Stmt> block) => block.Any(s => s switch
+    {
+        LetStmt let => let.Active,
+        SetStmt or MutableStmt => true,
+        IfStmt ifs => HasActive(ifs.Then) || HasActive(ifs.Else),
+        LoopStmt loop => HasActive(loop.Body),
+        _ => false,
+    });
+
+    private void AdjointLoop(LoopStmt loop)
+    {
+        if (!HasActive(loop.Body))
+        {
+            return;
+        }
+
+        string header = (loop.Step, loop.Comparison) switch
+        {
+            (1, "<") => $"for (int {loop.Index} = ({loop.End}) - 1; {loop.Index} >= {loop.Start}; {loop.Index}--)",
+            (1, _) => $"for (int {loop.Index} = {loop.End}; {loop.Index} >= {loop.Start}; {loop.Index}--)",
+            (_, ">") => $"for (int {loop.Index} = ({loop.End}) + 1; {loop.Index} <= {loop.Start}; {loop.Index}++)",
+            _ => $"for (int {loop.Index} = {loop.End}; {loop.Index} <= {loop.Start}; {loop.Index}++)",
+        };
+        _w.Open(header);
+        for (int j = 0; j < loop.Taped.Count; j++)
+        {
+            _w.Line($"{loop.Taped[j]} = {loop.TapeName}[{Iteration(loop)} * {loop.Taped.Count} + {j}];");
+        }
+
+        Primal(loop.Body, tapeLoops: true, skipBackEdges: true);
+        Adjoint(loop.Body);
+        _w.Close();
+        if (loop.Taped.Count > 0)
+        {
+            _w.Line($"global::System.Buffers.ArrayPool<{Type}>.Shared.Return({loop.TapeName});");
+        }
+    }
+
+    private void Contribute(Atom atom, string expression)
+    {
+        switch (atom)
+        {
+            case LocalAtom local when _active.Contains(local.Name):
+            {
+                string adjoint = AdjointName(local.Name);
+                if (_declared.Contains(local.Name))
+                {
+                    _w.Line($"{adjoint} += {expression};");
+                }
+                else if (_lazy.Count > 0 && _lazy.Peek().Contains(local.Name))
+                {
+                    _w.Line($"{Type} {adjoint} = {expression};");
+                    _declared.Add(local.Name);
+                }
+                else
+                {
+                    throw new InvalidOperationException($"The adjoint of '{local.Name}' is used outside its scope.");
+                }
+
+                break;
+            }
+
+            case InputAtom input:
+                _w.Line($"{_spec.Names.ScalarAdjoints[input.Index]} += {expression};");
+                break;
+            case InputElementAtom element when _dual:
+                _w.Line($"{DualSource.TypeName}.Accumulate({_spec.Names.Gradient}, {_spec.Names.Product}, {element.IndexText}, {expression});");
+                break;
+            case InputElementAtom element:
+                _w.Line($"{_spec.Names.Gradient}[{element.IndexText}] += {expression};");
+                break;
+        }
+    }
+
+    private sealed class DoubleSyntax : INumberSyntax
+    {
+        public static readonly DoubleSyntax Instance = new();
+
+        public string Type => "double";
+
+        public string Function(string name) => name == "Hypot" ? "double.Hypot" : "global::System.Math." + name;
+
+        public string Select(string condition, string value) => $"({condition} ? {value} : 0.0)";
+    }
+
+    private sealed class DualSyntax : INumberSyntax
+    {
+        public static readonly DualSyntax Instance = new();
+
+        public string Type => DualSource.TypeName;
+
+        public string Function(string name) => DualSource.TypeName + "." + name;
+
+        public string Select(string condition, string value) => $"({condition} ? {value} : {DualSource.TypeName}.Zero)";
+    }
+}

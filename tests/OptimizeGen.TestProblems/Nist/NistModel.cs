@@ -1,0 +1,88 @@
+namespace OptimizeGen.TestProblems.Nist;
+
+/// <summary>∂m/∂b of a model at one data point: returns m(x; b) and writes the gradient into <paramref name="gradient"/>.</summary>
+public delegate double ModelGradientFunction(ReadOnlySpan<double> x, ReadOnlySpan<double> b, Span<double> gradient);
+
+/// <summary>
+/// A NIST model as an <see cref="IGradientModel"/>: values from the plain method in <see cref="NistModels"/>, exact
+/// gradients from <see cref="NistModelGradients"/> — the stand-in for the generated <c>NistModels.{Name}Model</c>.
+/// <see cref="ValuesOnly"/> hides the gradient, so that solvers fall back to finite differences (scipy's jac=None).
+/// </summary>
+public sealed class NistModel : IGradientModel
+{
+    private readonly MultivariateModelFunction _function;
+    private readonly ModelGradientFunction _gradient;
+
+    private NistModel(string name, int parameterCount, int predictorCount, MultivariateModelFunction function, ModelGradientFunction gradient)
+    {
+        Name = name;
+        ParameterCount = parameterCount;
+        PredictorCount = predictorCount;
+        _function = function;
+        _gradient = gradient;
+        ValuesOnly = new ValueModel(this);
+    }
+
+    /// <summary>The data set's name.</summary>
+    public string Name { get; }
+
+    /// <inheritdoc />
+    public int ParameterCount { get; }
+
+    /// <inheritdoc />
+    public int PredictorCount { get; }
+
+    /// <summary>The model as a delegate over (x, b).</summary>
+    public MultivariateModelFunction Function => _function;
+
+    /// <summary>The same model without its gradient (an <see cref="IModel"/> only).</summary>
+    public IModel ValuesOnly { get; }
+
+    /// <inheritdoc />
+    public double Evaluate(ReadOnlySpan<double> x, ReadOnlySpan<double> parameters) => _function(x, parameters);
+
+    /// <inheritdoc />
+    public double EvaluateWithGradient(ReadOnlySpan<double> x, ReadOnlySpan<double> parameters, Span<double> gradient) => _gradient(x, parameters, gradient);
+
+    /// <summary>The model of data set <paramref name="name"/>.</summary>
+    public static NistModel For(string name) => name switch
+    {
+        "Misra1a" => new(name, 2, 1, (x, b) => NistModels.Misra1a(x[0], b), (x, b, g) => NistModelGradients.Misra1a(x[0], b, g)),
+        "Chwirut2" => new(name, 3, 1, (x, b) => NistModels.Chwirut2(x[0], b), (x, b, g) => NistModelGradients.Chwirut(x[0], b, g)),
+        "Chwirut1" => new(name, 3, 1, (x, b) => NistModels.Chwirut1(x[0], b), (x, b, g) => NistModelGradients.Chwirut(x[0], b, g)),
+        "Lanczos3" => new(name, 6, 1, (x, b) => NistModels.Lanczos3(x[0], b), (x, b, g) => NistModelGradients.Lanczos(x[0], b, g)),
+        "Gauss1" => new(name, 8, 1, (x, b) => NistModels.Gauss1(x[0], b), (x, b, g) => NistModelGradients.Gauss(x[0], b, g)),
+        "Gauss2" => new(name, 8, 1, (x, b) => NistModels.Gauss2(x[0], b), (x, b, g) => NistModelGradients.Gauss(x[0], b, g)),
+        "DanWood" => new(name, 2, 1, (x, b) => NistModels.DanWood(x[0], b), (x, b, g) => NistModelGradients.DanWood(x[0], b, g)),
+        "Misra1b" => new(name, 2, 1, (x, b) => NistModels.Misra1b(x[0], b), (x, b, g) => NistModelGradients.Misra1b(x[0], b, g)),
+        "Kirby2" => new(name, 5, 1, (x, b) => NistModels.Kirby2(x[0], b), (x, b, g) => NistModelGradients.Kirby2(x[0], b, g)),
+        "Hahn1" => new(name, 7, 1, (x, b) => NistModels.Hahn1(x[0], b), (x, b, g) => NistModelGradients.Rational33(x[0], b, g)),
+        "Nelson" => new(name, 3, 2, (x, b) => NistModels.Nelson(x, b), (x, b, g) => NistModelGradients.Nelson(x, b, g)),
+        "MGH17" => new(name, 5, 1, (x, b) => NistModels.MGH17(x[0], b), (x, b, g) => NistModelGradients.MGH17(x[0], b, g)),
+        "Lanczos1" => new(name, 6, 1, (x, b) => NistModels.Lanczos1(x[0], b), (x, b, g) => NistModelGradients.Lanczos(x[0], b, g)),
+        "Lanczos2" => new(name, 6, 1, (x, b) => NistModels.Lanczos2(x[0], b), (x, b, g) => NistModelGradients.Lanczos(x[0], b, g)),
+        "Gauss3" => new(name, 8, 1, (x, b) => NistModels.Gauss3(x[0], b), (x, b, g) => NistModelGradients.Gauss(x[0], b, g)),
+        "Misra1c" => new(name, 2, 1, (x, b) => NistModels.Misra1c(x[0], b), (x, b, g) => NistModelGradients.Misra1c(x[0], b, g)),
+        "Misra1d" => new(name, 2, 1, (x, b) => NistModels.Misra1d(x[0], b), (x, b, g) => NistModelGradients.Misra1d(x[0], b, g)),
+        "Roszman1" => new(name, 4, 1, (x, b) => NistModels.Roszman1(x[0], b), (x, b, g) => NistModelGradients.Roszman1(x[0], b, g)),
+        "ENSO" => new(name, 9, 1, (x, b) => NistModels.ENSO(x[0], b), (x, b, g) => NistModelGradients.ENSO(x[0], b, g)),
+        "MGH09" => new(name, 4, 1, (x, b) => NistModels.MGH09(x[0], b), (x, b, g) => NistModelGradients.MGH09(x[0], b, g)),
+        "Thurber" => new(name, 7, 1, (x, b) => NistModels.Thurber(x[0], b), (x, b, g) => NistModelGradients.Rational33(x[0], b, g)),
+        "BoxBOD" => new(name, 2, 1, (x, b) => NistModels.BoxBOD(x[0], b), (x, b, g) => NistModelGradients.Misra1a(x[0], b, g)),
+        "Rat42" => new(name, 3, 1, (x, b) => NistModels.Rat42(x[0], b), (x, b, g) => NistModelGradients.Rat42(x[0], b, g)),
+        "MGH10" => new(name, 3, 1, (x, b) => NistModels.MGH10(x[0], b), (x, b, g) => NistModelGradients.MGH10(x[0], b, g)),
+        "Eckerle4" => new(name, 3, 1, (x, b) => NistModels.Eckerle4(x[0], b), (x, b, g) => NistModelGradients.Eckerle4(x[0], b, g)),
+        "Rat43" => new(name, 4, 1, (x, b) => NistModels.Rat43(x[0], b), (x, b, g) => NistModelGradients.Rat43(x[0], b, g)),
+        "Bennett5" => new(name, 3, 1, (x, b) => NistModels.Bennett5(x[0], b), (x, b, g) => NistModelGradients.Bennett5(x[0], b, g)),
+        _ => throw new ArgumentException($"No NIST StRD model named '{name}'.", nameof(name)),
+    };
+
+    private sealed class ValueModel(NistModel model) : IModel
+    {
+        public int ParameterCount => model.ParameterCount;
+
+        public int PredictorCount => model.PredictorCount;
+
+        public double Evaluate(ReadOnlySpan<double> x, ReadOnlySpan<double> parameters) => model.Evaluate(x, parameters);
+    }
+}
