@@ -198,6 +198,7 @@ internal sealed partial class ObjectiveParser
 
         string phi = _names.Fresh("select");
         _current.Add(new MutableStmt(phi, null));
+        _mutableLocals.Add(phi);
         _activeLocals.Add(phi);
         List<Stmt> outer = _current;
         var before = new Dictionary<ISymbol, Atom?>(_env, SymbolEqualityComparer.Default);

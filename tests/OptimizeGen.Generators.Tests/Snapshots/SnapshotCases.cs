@@ -150,6 +150,26 @@ internal static class SnapshotCases
             }
             """,
 
+        ["ConstrainedDesign"] = Usings + """
+            namespace Snapshots.ConstrainedDesign;
+
+            public static partial class Design
+            {
+                /// <summary>An objective with three constraints: its MinimizeCost passes them all.</summary>
+                [Objective]
+                public static double Cost(double x, double y) => (x - 2) * (x - 2) + (y - 1) * (y - 1);
+
+                [Constraint]
+                public static bool InDisk(double x, double y) => x * x + y * y <= 2;
+
+                [Constraint]
+                public static bool OnLine(double x, double y) => x == 2 * y;
+
+                [Constraint(ConstraintKind.NonNegative)]
+                public static double AboveFloor(double x, double y) => x - 0.1;
+            }
+            """,
+
         ["Ternary"] = Usings + """
             namespace Snapshots.Ternary;
 
