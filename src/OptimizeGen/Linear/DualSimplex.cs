@@ -897,6 +897,7 @@ internal sealed class DualSimplex
     {
         Array.Fill(_weight, 1.0);
         int stalls = 0;
+        int degenerate = 0;
         while (true)
         {
             if (_iterations >= _maxIter)
@@ -1035,6 +1036,14 @@ internal sealed class DualSimplex
                 ComputePrimal();
                 ComputeDuals();
                 continue;
+            }
+
+            // Dantzig pricing can cycle on degenerate vertices: give up after a long run of zero steps.
+            degenerate = step <= 1e-12 ? degenerate + 1 : 0;
+            if (degenerate > 2000)
+            {
+                _trouble = "the primal simplex stalled: 2000 degenerate pivots in a row.";
+                return LoopResult.Numerical;
             }
 
             int leaving = _basis[r];

@@ -23,7 +23,7 @@ internal static class LinearBackends
     private const string HighsAssembly = "OptimizeGen.Highs";
     private static volatile ILinearBackend? s_highs;
     private static volatile bool s_probed;
-    private static volatile bool s_hidden;
+    private static readonly AsyncLocal<bool> s_hidden = new();
 
     /// <summary>Called by OptimizeGen.Highs.</summary>
     public static void RegisterHighs(ILinearBackend backend) => s_highs = backend;
@@ -33,7 +33,7 @@ internal static class LinearBackends
     {
         get
         {
-            if (s_hidden)
+            if (s_hidden.Value)
             {
                 return null;
             }
@@ -47,10 +47,13 @@ internal static class LinearBackends
         }
     }
 
-    /// <summary>For tests: behave as if OptimizeGen.Highs were absent until the returned scope is disposed.</summary>
+    /// <summary>
+    /// For tests: behave as if OptimizeGen.Highs were absent until the returned scope is disposed — in the calling
+    /// async flow only, so tests running in parallel still see the backend.
+    /// </summary>
     internal static IDisposable HideHighsForTesting()
     {
-        s_hidden = true;
+        s_hidden.Value = true;
         return new Scope();
     }
 
@@ -78,6 +81,6 @@ internal static class LinearBackends
 
     private sealed class Scope : IDisposable
     {
-        public void Dispose() => s_hidden = false;
+        public void Dispose() => s_hidden.Value = false;
     }
 }

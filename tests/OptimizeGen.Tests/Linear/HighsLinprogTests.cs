@@ -120,6 +120,40 @@ public class HighsLinprogTests
     }
 
     [Fact]
+    public void Milp_reads_integer_markers_and_the_objective_constant_from_MPS()
+    {
+        const string text = """
+            NAME mip
+            ROWS
+             N  cost
+             L  capacity
+             E  balance
+            COLUMNS
+                x  cost  -1  capacity  1
+                x  balance  1
+                MARKER  'MARKER'  'INTORG'
+                y  cost  -2  capacity  3
+                MARKER  'MARKER'  'INTEND'
+            RHS
+                capacity  6  balance  1.5
+                cost  -3
+            RANGES
+                balance  1
+            BOUNDS
+             UP bnd x 4
+             BV bnd y
+            ENDATA
+            """;
+        LinearProgram lp = LinearProgram.ReadMps(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)));
+        // By hand: y ∈ {0, 1}, 1.5 ≤ x ≤ 2.5, x + 3y ≤ 6; −x − 2y + 3 is least at x = 2.5, y = 1: −1.5.
+        MilpResult r = Optimize.Milp(lp);
+        Assert.True(r.Success, r.ToString());
+        Assert.Equal(-1.5, r.Fun, 1e-9);
+        Assert.Equal(2.5, r.X[0], 1e-9);
+        Assert.Equal(1.0, r.X[1], 1e-9);
+    }
+
+    [Fact]
     public void Milp_reports_an_infeasible_integer_problem()
     {
         // 0.2 ≤ x ≤ 0.8 with x integer.
