@@ -87,6 +87,11 @@ internal static class DiagnosticDescriptors
         "The OptimizeGen generator failed on '{0}': {1}. Please report it.",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpUri("OPTG0014"));
 
+    /// <summary>OPTG0015: "The type '{0}' containing the annotated method '{1}' is file-local ...".</summary>
+    public static readonly DiagnosticDescriptor FileLocalType = Error(
+        "OPTG0015", "The containing type cannot be file-local",
+        "The type '{0}' containing the annotated method '{1}' is file-local: the generator adds the derivatives in a file of its own, which cannot extend a 'file' type; make it internal");
+
     /// <summary>OPTG0101: "The predictor of [Model] '{0}' …" — the first parameter must be what the data feeds.</summary>
     public static readonly DiagnosticDescriptor ModelPredictor = Error(
         "OPTG0101", "The model's predictor cannot be fed by the data",
@@ -112,7 +117,7 @@ internal static class DiagnosticDescriptors
         ModelPredictor, ModelWithoutParameters, EquationsSignature, EquationsOutputRead,
         TypeNotPartial, WrongReturnType, UnsupportedParameter, UnsupportedStatement, UnsupportedExpression,
         NotDifferentiableCall, Recursion, UnsupportedControlFlow, WriteToInput, IntegerDivision, NonSmooth,
-        NameCollision, NotCountedLoop, InternalError,
+        NameCollision, NotCountedLoop, InternalError, FileLocalType,
     }.ToDictionary(d => d.Id);
 
     /// <summary>The descriptor of an ID.</summary>

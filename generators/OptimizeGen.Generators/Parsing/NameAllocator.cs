@@ -12,10 +12,13 @@ internal sealed class NameAllocator
 
     public NameAllocator(IEnumerable<string> reserved) => _reserved = new HashSet<string>(reserved, StringComparer.Ordinal);
 
-    /// <summary>Claims the user's name for its first version (it is reserved only against generated names).</summary>
+    /// <summary>
+    /// Claims the user's name for its first version (it is reserved only against generated names). A keyword the user
+    /// wrote verbatim (@in) is written without its @ by the emitter, so it gets a fresh name (in_1) instead.
+    /// </summary>
     public string Claim(string userName)
     {
-        if (_taken.Add(userName))
+        if (Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(userName) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None && _taken.Add(userName))
         {
             return userName;
         }

@@ -323,6 +323,7 @@ internal sealed partial class ObjectiveParser
             || method.Parameters.Any(p => p.Type.SpecialType != SpecialType.System_Double || p.RefKind != RefKind.None)
             || method.Parameters.Length != invocation.ArgumentList.Arguments.Count
             || (declaration.Body is null && declaration.ExpressionBody is null)
+            || declaration.ContainsDiagnostics
             || invocation.ArgumentList.Arguments.Any(a => a.NameColon is not null))
         {
             Report(DiagnosticDescriptors.NotDifferentiableCall, invocation.GetLocation(), method.ContainingType.Name + "." + method.Name);
@@ -431,8 +432,33 @@ internal sealed partial class ObjectiveParser
     /// </summary>
     private string Render(ExpressionSyntax expression)
     {
+        ReportInaccessibleMembers(expression);
         var rewriter = new PassiveRewriter(this);
         return rewriter.Visit(expression).ToString();
+    }
+
+    /// <summary>
+    /// The rendered text lands in the objective's type: a member private to an inlined helper's type cannot be read
+    /// from there, so it is reported here rather than left to fail in the generated file.
+    /// </summary>
+    private void ReportInaccessibleMembers(ExpressionSyntax expression)
+    {
+        INamedTypeSymbol? within = _callStack.Count > 0 ? _callStack.Last().ContainingType : null;
+        if (within is null)
+        {
+            return;
+        }
+
+        foreach (SimpleNameSyntax name in expression.DescendantNodesAndSelf().OfType<SimpleNameSyntax>())
+        {
+            ISymbol? symbol = _model.GetSymbolInfo(name, _cancellationToken).Symbol;
+            if (symbol is IFieldSymbol or IPropertySymbol or IMethodSymbol or IEventSymbol or INamedTypeSymbol
+                && !_model.Compilation.IsSymbolAccessibleWithin(symbol, within))
+            {
+                Report(DiagnosticDescriptors.UnsupportedExpression, name.GetLocation(), name.ToString(),
+                    $": '{symbol.ToDisplayString()}' is not accessible from '{within.Name}', where the generated derivative reads it; make it internal");
+            }
+        }
     }
 
     private sealed class PassiveRewriter : CSharpSyntaxRewriter
@@ -444,6 +470,18 @@ internal sealed partial class ObjectiveParser
         public override SyntaxNode? VisitIdentifierName(IdentifierNameSyntax node)
         {
             if (node.Parent is MemberAccessExpressionSyntax member && member.Name == node)
+            {
+                return node;
+            }
+
+            // w?.Length: the name after ?. is bound to w, not to this.
+            if (node.Parent is MemberBindingExpressionSyntax)
+            {
+                return node;
+            }
+
+            // new Options { Scale = 2 }: the initialized member belongs to the new object.
+            if (node.Parent is AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax } initialized && initialized.Left == node)
             {
                 return node;
             }
@@ -468,7 +506,35 @@ internal sealed partial class ObjectiveParser
                 INamedTypeSymbol type => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                 _ => null,
             };
-            return replacement is null ? node : SyntaxFactory.ParseExpression(replacement).WithTriviaFrom(node);
+            if (replacement is null)
+            {
+                return node;
+            }
+
+            // A type may stand where only a type is allowed (new T(), typeof(T), casts): a qualified name serves both.
+            return (symbol is INamedTypeSymbol ? SyntaxFactory.ParseTypeName(replacement) : SyntaxFactory.ParseExpression(replacement)).WithTriviaFrom(node);
+        }
+
+        /// <summary>
+        /// data.Sum() becomes global::System.Linq.Enumerable.Sum(data): the generated file has none of the user's
+        /// usings, so an extension method is called through its static form.
+        /// </summary>
+        public override SyntaxNode? VisitInvocationExpression(InvocationExpressionSyntax node)
+        {
+            if (node.Expression is MemberAccessExpressionSyntax access
+                && _parser._model.GetSymbolInfo(node, _parser._cancellationToken).Symbol is IMethodSymbol { ReducedFrom: not null } extension)
+            {
+                var receiver = (ExpressionSyntax)Visit(access.Expression)!;
+                var name = (SimpleNameSyntax)Visit(access.Name)!;
+                var arguments = (ArgumentListSyntax)Visit(node.ArgumentList)!;
+                TypeSyntax type = SyntaxFactory.ParseTypeName(extension.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
+                return SyntaxFactory.InvocationExpression(
+                        SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, type, name.WithoutTrivia()),
+                        arguments.WithArguments(arguments.Arguments.Insert(0, SyntaxFactory.Argument(receiver.WithoutTrivia()))))
+                    .WithTriviaFrom(node);
+            }
+
+            return base.VisitInvocationExpression(node);
         }
 
         private static string ConstantText(object? value) => value switch

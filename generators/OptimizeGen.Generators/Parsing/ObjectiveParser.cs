@@ -106,6 +106,12 @@ internal sealed partial class ObjectiveParser
 
     private ObjectiveSpec? ParseMethod(MethodDeclarationSyntax syntax, IMethodSymbol method)
     {
+        // Half-typed code: the compiler reports the syntax errors; generating from missing tokens would only add more.
+        if (syntax.ContainsDiagnostics && syntax.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            return null;
+        }
+
         // Containing types: all must be partial.
         var types = new List<TypeSpec>();
         foreach (TypeDeclarationSyntax type in syntax.Ancestors().OfType<TypeDeclarationSyntax>())
@@ -113,6 +119,12 @@ internal sealed partial class ObjectiveParser
             if (!type.Modifiers.Any(SyntaxKind.PartialKeyword))
             {
                 Report(DiagnosticDescriptors.TypeNotPartial, syntax.Identifier.GetLocation(), type.Identifier.Text, method.Name);
+                return null;
+            }
+
+            if (type.Modifiers.Any(SyntaxKind.FileKeyword))
+            {
+                Report(DiagnosticDescriptors.FileLocalType, type.Modifiers.First(m => m.IsKind(SyntaxKind.FileKeyword)).GetLocation(), type.Identifier.Text, method.Name);
                 return null;
             }
 
@@ -274,6 +286,12 @@ internal sealed partial class ObjectiveParser
             Report(DiagnosticDescriptors.UnsupportedParameter, syntax.TypeParameterList!.GetLocation(), method.Name, "generic method");
         }
 
+        if (syntax.Body is null && syntax.ExpressionBody is null)
+        {
+            Report(DiagnosticDescriptors.UnsupportedStatement, syntax.Identifier.GetLocation(), "a method without a body",
+                ": the generator differentiates the body; put the attribute on the declaration that has one");
+        }
+
         if (_failed)
         {
             return null;
@@ -288,7 +306,8 @@ internal sealed partial class ObjectiveParser
             : new[] { f + "Gradient", f + "HessianVectorProduct", f + "Objective", f + "ObjectiveFunction", "Minimize" + f, f + "Result" };
         foreach (string member in generatedMembers)
         {
-            if (method.ContainingType.GetMembers(member).Length > 0 || method.ContainingType.GetTypeMembers(member).Length > 0)
+            if (method.ContainingType.GetMembers(member).Length > 0 || method.ContainingType.GetTypeMembers(member).Length > 0
+                || method.ContainingType.GetMembers(f).Any(m => !SymbolEqualityComparer.Default.Equals(m, method) && HasAttribute(m, RoleAttributeName)))
             {
                 Report(DiagnosticDescriptors.NameCollision, syntax.Identifier.GetLocation(), member, method.ContainingType.Name);
             }
@@ -306,6 +325,27 @@ internal sealed partial class ObjectiveParser
             if (clash)
             {
                 Report(DiagnosticDescriptors.NameCollision, syntax.Identifier.GetLocation(), Pascal(variable), resultType);
+            }
+        }
+
+        // The typed wrapper (MinimizeF, FitM, SolveS) repeats the user's parameters beside its own parameters and locals.
+        string wrapperName = _role switch { SpecRole.Model => "Fit" + f, SpecRole.Equations => "Solve" + f, _ => "Minimize" + f };
+        string[] wrapperNames = _role switch
+        {
+            SpecRole.Model => kind == VariableKind.Scalars ? new[] { "xdata", "ydata", "options" } : new[] { "xdata", "ydata", "p0", "options" },
+            _ => new[] { "x0", "method", "options" },
+        };
+        foreach (ParameterSpec parameter in parameters)
+        {
+            bool inWrapper = _role switch
+            {
+                SpecRole.Model => parameter != parameters[0],
+                SpecRole.Equations => parameter.IsData,
+                _ => parameter.IsData || kind == VariableKind.Scalars,
+            };
+            if (inWrapper && wrapperNames.Contains(parameter.Name))
+            {
+                Report(DiagnosticDescriptors.NameCollision, syntax.Identifier.GetLocation(), parameter.Name, wrapperName);
             }
         }
 
@@ -345,12 +385,32 @@ internal sealed partial class ObjectiveParser
             SpecRole.Equations => HasRoot(_model.Compilation),
             _ => HasMinimize(_model.Compilation),
         };
-        string hint = (ns.Length > 0 ? ns + "." : string.Empty) + string.Join(".", types.Select(t => t.NameWithTypeParameters.Split('<')[0])) + "." + method.Name + (_role == SpecRole.Objective ? string.Empty : "." + _role);
+        string hint = (ns.Length > 0 ? ns + "." : string.Empty) + string.Join(".", ContainingTypeHintNames(method.ContainingType)) + "." + method.Name + (_role == SpecRole.Objective ? string.Empty : "." + _role);
         return new ObjectiveSpec(
             _role, ns, types.ToEquatableArray(), method.Name, method.IsStatic, accessibility, kind, parameters.ToEquatableArray(),
             variables.ToEquatableArray(), _current.ToEquatableArray(),
             new GeneratedNames(gradient, point, direction, product, value, adjoints.ToEquatableArray()),
             wrapper, hint, _output?.Name ?? string.Empty);
+    }
+
+    /// <summary>The attribute of this parser's role: an overload carrying the same one would generate the same members.</summary>
+    private string RoleAttributeName => _role switch
+    {
+        SpecRole.Model => ModelAttributeName,
+        SpecRole.Equations => EquationsAttributeName,
+        _ => ObjectiveAttributeName,
+    };
+
+    /// <summary>The containing types for the hint name, outermost first, generic ones with their arity (G`1), so that G and G&lt;T&gt; differ.</summary>
+    private static IEnumerable<string> ContainingTypeHintNames(INamedTypeSymbol type)
+    {
+        var names = new List<string>();
+        for (INamedTypeSymbol? t = type; t is not null; t = t.ContainingType)
+        {
+            names.Insert(0, t.Arity > 0 ? t.Name + "`" + t.Arity.ToString(CultureInfo.InvariantCulture) : t.Name);
+        }
+
+        return names;
     }
 
     /// <summary>True when the runtime has <c>Optimize.Minimize(IObjective, ReadOnlySpan&lt;double&gt;, MinimizeMethod?, Bounds?, MinimizeOptions?)</c>.</summary>

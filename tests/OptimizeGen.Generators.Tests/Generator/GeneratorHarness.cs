@@ -22,6 +22,9 @@ internal static class GeneratorHarness
 
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
+    /// <summary>The references every test compilation gets: the framework and the OptimizeGen runtime.</summary>
+    public static ImmutableArray<MetadataReference> MetadataReferences => References.Value;
+
     public static CSharpCompilation Compilation(params string[] sources) =>
         CSharpCompilation.Create(
             "Generated" + Guid.NewGuid().ToString("N"),
