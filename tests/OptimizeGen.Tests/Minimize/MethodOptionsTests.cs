@@ -63,8 +63,9 @@ public class MethodOptionsTests
     public void Powell_direction_set_gives_scipys_path()
     {
         // scipy: direc=[[1, 1], [1, -1]] → nit 15, nfev 404, f = 1.9e-26 at (1, 1); the default unit directions take
-        // 23 sweeps and 607 evaluations (both libraries). Ours takes the same 15 sweeps with 414 evaluations (its
-        // line searches differ from scipy's by a few evaluations here, not located yet).
+        // 23 sweeps and 607 evaluations (both libraries). Ours follows scipy's path sweep by sweep (the same f to 12
+        // digits and the same counts through sweep 14, 377 evaluations); the last sweep, at f ≈ 4e-19 where f is
+        // rounding noise, takes 37 evaluations here and 27 there.
         var r = Optimize.Minimize(Rosen, [-1.2, 1.0], method: MinimizeMethod.Powell, options: new PowellOptions { Direc = new double[,] { { 1, 1 }, { 1, -1 } } });
         Assert.True(r.Success, r.ToString());
         Assert.Equal(15, r.Nit);
