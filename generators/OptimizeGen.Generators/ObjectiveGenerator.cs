@@ -38,6 +38,7 @@ public sealed class ObjectiveGenerator : IIncrementalGenerator
         Register(context, ObjectiveParser.ObjectiveAttributeName, SpecRole.Objective);
         Register(context, ObjectiveParser.ModelAttributeName, SpecRole.Model);
         Register(context, ObjectiveParser.EquationsAttributeName, SpecRole.Equations);
+        Register(context, ObjectiveParser.ConstraintAttributeName, SpecRole.Constraint);
     }
 
     private static void Register(IncrementalGeneratorInitializationContext context, string attribute, SpecRole role)

@@ -112,8 +112,30 @@ internal static class DiagnosticDescriptors
         "OPTG0202", "Residuals are write-only",
         "'{0}' reads the residual span '{1}': write each residual once with '{1}[i] = …' and keep intermediate values in double locals (only '{1}.Length' may be read)");
 
+    /// <summary>OPTG0301: a [Constraint] in a type without an [Objective].</summary>
+    public static readonly DiagnosticDescriptor ConstraintWithoutObjective = Error(
+        "OPTG0301", "Constraint without an objective",
+        "The [Constraint] method '{0}' is in '{1}', which has no [Objective] method: a constraint joins the objective declared in the same type");
+
+    /// <summary>OPTG0302: a [Constraint] whose variables differ from the objective's.</summary>
+    public static readonly DiagnosticDescriptor ConstraintVariables = Error(
+        "OPTG0302", "Constraint variables differ from the objective's",
+        "The [Constraint] method '{0}' takes ({1}) but the objective '{2}' takes ({3}): a constraint takes exactly the objective's variables, in the same order, and is static when it is");
+
+    /// <summary>OPTG0303: a bool [Constraint] that is not a comparison, or a double one without its kind.</summary>
+    public static readonly DiagnosticDescriptor ConstraintNotComparison = Error(
+        "OPTG0303", "Constraint is not a comparison",
+        "The constraint '{0}' cannot be read as a comparison: {1}");
+
+    /// <summary>OPTG0304: a strict comparison in a constraint (warning): optimizers work on closed sets.</summary>
+    public static readonly DiagnosticDescriptor StrictConstraint = new(
+        "OPTG0304", "Strict inequality in a constraint",
+        "The constraint uses '{0}', which is treated as non-strict ('{0}='): optimizers work on closed feasible sets",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpUri("OPTG0304"));
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new[]
     {
+        ConstraintWithoutObjective, ConstraintVariables, ConstraintNotComparison, StrictConstraint,
         ModelPredictor, ModelWithoutParameters, EquationsSignature, EquationsOutputRead,
         TypeNotPartial, WrongReturnType, UnsupportedParameter, UnsupportedStatement, UnsupportedExpression,
         NotDifferentiableCall, Recursion, UnsupportedControlFlow, WriteToInput, IntegerDivision, NonSmooth,

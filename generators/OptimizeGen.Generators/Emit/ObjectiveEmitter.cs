@@ -39,7 +39,15 @@ internal static class ObjectiveEmitter
         {
             w.Line();
             EmitObjective(w, spec);
-            if (spec.EmitWrapper)
+            if (spec.Role == SpecRole.Constraint)
+            {
+                if (spec.EmitWrapper)
+                {
+                    w.Line();
+                    EmitConstraint(w, spec);
+                }
+            }
+            else if (spec.EmitWrapper)
             {
                 w.Line();
                 EmitWrapper(w, spec);
@@ -256,7 +264,29 @@ internal static class ObjectiveEmitter
             w.Line(check);
         }
 
-        w.Line($"return {owner}.{f}({UserCall("x")});");
+        if (spec.Role != SpecRole.Constraint)
+        {
+            w.Line($"return {owner}.{f}({UserCall("x")});");
+        }
+        else if (spec.Kind == VariableKind.Scalars)
+        {
+            // A constraint's function is g = a − b of the comparison it states: evaluated by its generated gradient.
+            var args = new List<string>();
+            int k = 0;
+            foreach (ParameterSpec p in spec.Parameters)
+            {
+                args.Add(p.IsData ? "_" + p.Name : $"x[{k++}]");
+            }
+
+            w.Line($"return {owner}.{f}Gradient({string.Join(", ", args)}, {string.Join(", ", Enumerable.Range(0, dimension).Select(_ => "out _"))});");
+        }
+        else
+        {
+            w.Line("double[] gradient = global::System.Buffers.ArrayPool<double>.Shared.Rent(x.Length);");
+            w.Line($"double value = {owner}.{f}Gradient({UserCall("x")}, global::System.MemoryExtensions.AsSpan(gradient, 0, x.Length));");
+            w.Line("global::System.Buffers.ArrayPool<double>.Shared.Return(gradient);");
+            w.Line("return value;");
+        }
         w.Close();
         w.Line();
         w.Line("/// <inheritdoc />");
@@ -309,6 +339,24 @@ internal static class ObjectiveEmitter
         {
             w.Line($"{Modifiers(spec)} {cls} {f}Objective => new {cls}(this);");
         }
+    }
+
+    private static void EmitConstraint(SourceWriter w, ObjectiveSpec spec)
+    {
+        string c = spec.MethodName;
+        string lower = Literals.Double(spec.ConstraintLower);
+        string upper = Literals.Double(spec.ConstraintUpper);
+        string reads = (spec.ConstraintLower, spec.ConstraintUpper) switch
+        {
+            (0, 0) => "= 0",
+            (0, _) => "≥ 0",
+            _ => "≤ 0",
+        };
+        w.Line($"/// <summary><see cref=\"{c}\"/> as the constraint g(x) {reads} the constrained <c>Optimize.Minimize</c> takes, with its generated gradient.</summary>");
+        w.Line(GeneratedCode);
+        w.Line(spec.IsStatic
+            ? $"{Modifiers(spec)} global::OptimizeGen.NonlinearConstraint {c}Constraint {{ get; }} = new global::OptimizeGen.NonlinearConstraint({c}Objective, {lower}, {upper});"
+            : $"{Modifiers(spec)} global::OptimizeGen.NonlinearConstraint {c}Constraint => new global::OptimizeGen.NonlinearConstraint({c}Objective, {lower}, {upper});");
     }
 
     private static void EmitWrapper(SourceWriter w, ObjectiveSpec spec)
@@ -365,20 +413,32 @@ internal static class ObjectiveEmitter
         var data = Data(spec).ToList();
         string dataParameters = string.Concat(data.Select(p => $"{p.TypeText} {p.Name}, "));
         string objective = data.Count > 0 ? $"{f}Objective({string.Join(", ", data.Select(p => p.Name))})" : $"{f}Objective";
-        w.Line($"/// <summary>Minimizes <see cref=\"{f}\"/> with <c>Optimize.Minimize</c> and its generated gradient, from the given initial guess.</summary>");
+        var constraints = spec.Constraints.AsImmutableArray();
+        string summary = constraints.Length == 0
+            ? $"Minimizes <see cref=\"{f}\"/> with <c>Optimize.Minimize</c> and its generated gradient, from the given initial guess."
+            : $"Minimizes <see cref=\"{f}\"/> subject to {string.Join(", ", constraints.Select(c => $"<see cref=\"{c}\"/>"))} with <c>Optimize.Minimize</c> (SLSQP unless another method is given) and the generated gradients, from the given initial guess.";
+        w.Line($"/// <summary>{summary}</summary>");
         w.Line(GeneratedCode);
         if (spec.Kind == VariableKind.Scalars)
         {
             string guess = string.Join(", ", spec.Variables.Select(v => "double " + v));
-            w.Open($"{Modifiers(spec)} {result} Minimize{f}({guess}, {dataParameters}global::OptimizeGen.MinimizeMethod? method = null, global::OptimizeGen.MinimizeOptions? options = null)");
+            w.Open($"{Modifiers(spec)} {result} Minimize{f}({guess}, {dataParameters}global::OptimizeGen.MinimizeMethod? method = null, global::OptimizeGen.Bounds? bounds = null, global::OptimizeGen.MinimizeOptions? options = null)");
             w.Line($"{ReadOnlySpan} x0 = stackalloc double[] {{ {string.Join(", ", spec.Variables)} }};");
         }
         else
         {
-            w.Open($"{Modifiers(spec)} {result} Minimize{f}({ReadOnlySpan} x0, {dataParameters}global::OptimizeGen.MinimizeMethod? method = null, global::OptimizeGen.MinimizeOptions? options = null)");
+            w.Open($"{Modifiers(spec)} {result} Minimize{f}({ReadOnlySpan} x0, {dataParameters}global::OptimizeGen.MinimizeMethod? method = null, global::OptimizeGen.Bounds? bounds = null, global::OptimizeGen.MinimizeOptions? options = null)");
         }
 
-        w.Line($"return new {result}(global::OptimizeGen.Optimize.Minimize({objective}, x0, method, null, options));");
+        if (constraints.Length == 0)
+        {
+            w.Line($"return new {result}(global::OptimizeGen.Optimize.Minimize({objective}, x0, method, bounds, options));");
+        }
+        else
+        {
+            w.Line($"global::OptimizeGen.ConstraintBase[] constraints = {{ {string.Join(", ", constraints.Select(c => c + "Constraint"))} }};");
+            w.Line($"return new {result}(global::OptimizeGen.Optimize.Minimize({objective}, x0, constraints, method, bounds, options));");
+        }
         w.Close();
     }
 }

@@ -24,6 +24,9 @@ internal enum SpecRole
 
     /// <summary><c>[Equations] void S(ReadOnlySpan&lt;double&gt; x, Span&lt;double&gt; f)</c>: Jacobian (forward mode), JVP, system object, Solve wrapper.</summary>
     Equations,
+
+    /// <summary><c>[Constraint]</c> beside an objective: lb ≤ g(x) ≤ ub with g's gradient; it joins the objective's Minimize wrapper.</summary>
+    Constraint,
 }
 
 /// <summary>A parameter of the user's method, in declaration order.</summary>
@@ -59,7 +62,10 @@ internal sealed record ObjectiveSpec(
     GeneratedNames Names,
     bool EmitWrapper,
     string HintName,
-    string OutputName = "");
+    string OutputName = "",
+    double ConstraintLower = 0,
+    double ConstraintUpper = 0,
+    EquatableArray<string> Constraints = default);
 
 /// <summary>A source location as plain data.</summary>
 internal sealed record LocationInfo(string FilePath, int Start, int Length, int StartLine, int StartCharacter, int EndLine, int EndCharacter);

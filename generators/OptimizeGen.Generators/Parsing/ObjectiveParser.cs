@@ -19,6 +19,7 @@ internal sealed partial class ObjectiveParser
     internal const string ObjectiveAttributeName = "OptimizeGen.ObjectiveAttribute";
     internal const string ModelAttributeName = "OptimizeGen.ModelAttribute";
     internal const string EquationsAttributeName = "OptimizeGen.EquationsAttribute";
+    internal const string ConstraintAttributeName = "OptimizeGen.ConstraintAttribute";
     internal const string DifferentiableAttributeName = "OptimizeGen.DifferentiableAttribute";
     internal const string DataAttributeName = "OptimizeGen.DataAttribute";
 
@@ -33,6 +34,8 @@ internal sealed partial class ObjectiveParser
     private List<Stmt> _current = new();
     private IParameterSymbol? _vector;
     private IParameterSymbol? _output;
+    private bool _booleanConstraint;
+    private (double Lower, double Upper)? _constraintBounds;
     private bool _failed;
     private Frame _frame = new();
 
@@ -58,7 +61,7 @@ internal sealed partial class ObjectiveParser
         try
         {
             ObjectiveSpec? spec = parser.ParseMethod(syntax, (IMethodSymbol)context.TargetSymbol);
-            bool hasError = parser._diagnostics.Any(d => d.Id != DiagnosticDescriptors.NonSmooth.Id);
+            bool hasError = parser._diagnostics.Any(d => DiagnosticDescriptors.Get(d.Id).DefaultSeverity == DiagnosticSeverity.Error);
             return new ParseResult(hasError ? null : spec, parser._diagnostics.ToEquatableArray());
         }
         catch (OperationCanceledException)
@@ -144,6 +147,13 @@ internal sealed partial class ObjectiveParser
             if (method.ReturnsVoid is false)
             {
                 Report(DiagnosticDescriptors.EquationsSignature, syntax.ReturnType.GetLocation(), method.Name, "it returns " + method.ReturnType.ToDisplayString() + ", not void");
+                return null;
+            }
+        }
+        else if (_role == SpecRole.Constraint)
+        {
+            if (!CheckConstraint(syntax, method))
+            {
                 return null;
             }
         }
@@ -301,6 +311,8 @@ internal sealed partial class ObjectiveParser
         string f = method.Name;
         string[] generatedMembers = _role == SpecRole.Model
             ? new[] { f + "Jacobian", f + "Model", f + "ModelFunction", "Fit" + f, f + "Fit" }
+            : _role == SpecRole.Constraint
+            ? new[] { f + "Gradient", f + "HessianVectorProduct", f + "Objective", f + "ObjectiveFunction", f + "Constraint" }
             : _role == SpecRole.Equations
             ? new[] { f + "Jacobian", f + "JacobianVectorProduct", f + "System", f + "SystemFunction", "Solve" + f }
             : new[] { f + "Gradient", f + "HessianVectorProduct", f + "Objective", f + "ObjectiveFunction", "Minimize" + f, f + "Result" };
@@ -321,7 +333,7 @@ internal sealed partial class ObjectiveParser
         {
             bool clash = !resultProperties.Add(Pascal(variable))
                 || (_role == SpecRole.Model && !resultProperties.Add(Pascal(variable) + "StandardError"))
-                || variable is "method" or "options" or "xdata" or "ydata";
+                || variable is "method" or "options" or "bounds" or "constraints" or "x0" or "xdata" or "ydata";
             if (clash)
             {
                 Report(DiagnosticDescriptors.NameCollision, syntax.Identifier.GetLocation(), Pascal(variable), resultType);
@@ -383,6 +395,7 @@ internal sealed partial class ObjectiveParser
         {
             SpecRole.Model => HasCurveFit(_model.Compilation),
             SpecRole.Equations => HasRoot(_model.Compilation),
+            SpecRole.Constraint => HasConstrainedMinimize(_model.Compilation),
             _ => HasMinimize(_model.Compilation),
         };
         string hint = (ns.Length > 0 ? ns + "." : string.Empty) + string.Join(".", ContainingTypeHintNames(method.ContainingType)) + "." + method.Name + (_role == SpecRole.Objective ? string.Empty : "." + _role);
@@ -390,7 +403,9 @@ internal sealed partial class ObjectiveParser
             _role, ns, types.ToEquatableArray(), method.Name, method.IsStatic, accessibility, kind, parameters.ToEquatableArray(),
             variables.ToEquatableArray(), _current.ToEquatableArray(),
             new GeneratedNames(gradient, point, direction, product, value, adjoints.ToEquatableArray()),
-            wrapper, hint, _output?.Name ?? string.Empty);
+            wrapper, hint, _output?.Name ?? string.Empty,
+            _constraintBounds?.Lower ?? 0, _constraintBounds?.Upper ?? 0,
+            _role == SpecRole.Objective && HasConstrainedMinimize(_model.Compilation) ? ConstraintsBeside(method) : EquatableArray<string>.Empty);
     }
 
     /// <summary>The attribute of this parser's role: an overload carrying the same one would generate the same members.</summary>
@@ -450,6 +465,145 @@ internal sealed partial class ObjectiveParser
             && m.Parameters[3].Type.ToDisplayString() == "OptimizeGen.RootOptions?");
     }
 
+    /// <summary>True when the runtime has the constrained <c>Optimize.Minimize(IObjective, ReadOnlySpan&lt;double&gt;, IReadOnlyList&lt;ConstraintBase&gt;, …)</c>.</summary>
+    private static bool HasConstrainedMinimize(Compilation compilation)
+    {
+        INamedTypeSymbol? optimize = compilation.GetTypeByMetadataName("OptimizeGen.Optimize");
+        return optimize is not null && compilation.GetTypeByMetadataName("OptimizeGen.NonlinearConstraint") is not null
+            && optimize.GetMembers("Minimize").OfType<IMethodSymbol>().Any(m =>
+                m.Parameters.Length == 6 && m.Parameters[0].Type.ToDisplayString() == "OptimizeGen.IObjective"
+                && m.Parameters[2].Type.ToDisplayString() == "System.Collections.Generic.IReadOnlyList<OptimizeGen.ConstraintBase>");
+    }
+
+    /// <summary>The [Constraint] methods declared beside an objective (same type, same static-ness), in declaration order.</summary>
+    private static EquatableArray<string> ConstraintsBeside(IMethodSymbol objective) =>
+        objective.ContainingType.GetMembers().OfType<IMethodSymbol>()
+            .Where(m => HasAttribute(m, ConstraintAttributeName) && m.IsStatic == objective.IsStatic && m.Parameters.All(p => !HasAttribute(p, DataAttributeName)))
+            .OrderBy(m => m.Locations.FirstOrDefault()?.SourceTree?.FilePath, StringComparer.Ordinal)
+            .ThenBy(m => m.Locations.FirstOrDefault()?.SourceSpan.Start ?? 0)
+            .Select(m => m.Name)
+            .ToEquatableArray();
+
+    /// <summary>
+    /// A [Constraint]: its return type and kind, and the objective it joins (one in the same type, with the same
+    /// variables). Returns false when it cannot be generated.
+    /// </summary>
+    private bool CheckConstraint(MethodDeclarationSyntax syntax, IMethodSymbol method)
+    {
+        AttributeData? attribute = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == ConstraintAttributeName);
+        int kind = attribute is { ConstructorArguments.Length: 1 } && attribute.ConstructorArguments[0].Value is int k ? k : 0;
+        if (method.ReturnType.SpecialType == SpecialType.System_Boolean)
+        {
+            if (kind != 0)
+            {
+                Report(DiagnosticDescriptors.ConstraintNotComparison, syntax.ReturnType.GetLocation(), method.Name, "a bool constraint states its kind by its comparison; remove the ConstraintKind");
+                return false;
+            }
+
+            _booleanConstraint = true;
+        }
+        else if (method.ReturnType.SpecialType == SpecialType.System_Double)
+        {
+            switch (kind)
+            {
+                case 1:
+                    _constraintBounds = (0, 0);
+                    break;
+                case 2:
+                    _constraintBounds = (0, double.PositiveInfinity);
+                    break;
+                case 3:
+                    _constraintBounds = (double.NegativeInfinity, 0);
+                    break;
+                default:
+                    Report(DiagnosticDescriptors.ConstraintNotComparison, syntax.ReturnType.GetLocation(), method.Name,
+                        "a double constraint needs its kind: [Constraint(ConstraintKind.Equality)], NonNegative or NonPositive — or return the comparison as a bool");
+                    return false;
+            }
+        }
+        else
+        {
+            Report(DiagnosticDescriptors.WrongReturnType, syntax.ReturnType.GetLocation(), method.Name, method.ReturnType.ToDisplayString());
+            return false;
+        }
+
+        IMethodSymbol? objective = method.ContainingType.GetMembers().OfType<IMethodSymbol>()
+            .FirstOrDefault(m => HasAttribute(m, ObjectiveAttributeName));
+        if (objective is null)
+        {
+            Report(DiagnosticDescriptors.ConstraintWithoutObjective, syntax.Identifier.GetLocation(), method.Name, method.ContainingType.Name);
+            return false;
+        }
+
+        static string Variables(IMethodSymbol m) => string.Join(", ", m.Parameters.Where(p => !HasAttribute(p, DataAttributeName))
+            .Select(p => p.Type.ToDisplayString() + " " + p.Name));
+        if (Variables(objective) != Variables(method) || objective.IsStatic != method.IsStatic)
+        {
+            Report(DiagnosticDescriptors.ConstraintVariables, syntax.ParameterList.GetLocation(), method.Name, Variables(method), objective.Name, Variables(objective));
+            return false;
+        }
+
+        if (method.Parameters.Any(p => HasAttribute(p, DataAttributeName)))
+        {
+            Report(DiagnosticDescriptors.ConstraintVariables, syntax.ParameterList.GetLocation(), method.Name, Variables(method) + " and [Data] parameters", objective.Name, Variables(objective));
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The value a method returns. A bool [Constraint] returns a comparison a ⋚ b: it becomes g = a − b with the
+    /// bounds the comparison states (≤: g ≤ 0, ≥: g ≥ 0, ==: g = 0; a strict one is treated as non-strict, with a warning).
+    /// </summary>
+    private Atom? LowerResult(ExpressionSyntax expression)
+    {
+        if (!_booleanConstraint)
+        {
+            return Lower(expression);
+        }
+
+        ExpressionSyntax e = expression;
+        while (e is ParenthesizedExpressionSyntax p)
+        {
+            e = p.Expression;
+        }
+
+        (double, double)? bounds = e.Kind() switch
+        {
+            SyntaxKind.LessThanOrEqualExpression or SyntaxKind.LessThanExpression => (double.NegativeInfinity, 0.0),
+            SyntaxKind.GreaterThanOrEqualExpression or SyntaxKind.GreaterThanExpression => (0.0, double.PositiveInfinity),
+            SyntaxKind.EqualsExpression => (0.0, 0.0),
+            _ => null,
+        };
+        if (bounds is null || e is not BinaryExpressionSyntax comparison)
+        {
+            Report(DiagnosticDescriptors.ConstraintNotComparison, expression.GetLocation(), Describe(expression), "return 'a <= b', 'a >= b' or 'a == b' of double expressions");
+            return null;
+        }
+
+        if (e.IsKind(SyntaxKind.LessThanExpression) || e.IsKind(SyntaxKind.GreaterThanExpression))
+        {
+            Report(DiagnosticDescriptors.StrictConstraint, comparison.OperatorToken.GetLocation(), comparison.OperatorToken.Text);
+        }
+
+        if (_constraintBounds is { } previous && previous != bounds.Value)
+        {
+            Report(DiagnosticDescriptors.ConstraintNotComparison, expression.GetLocation(), Describe(expression), "every return must compare the same way");
+            return null;
+        }
+
+        _constraintBounds = bounds;
+        Atom? left = Lower(comparison.Left);
+        Atom? right = Lower(comparison.Right);
+        if (left is null || right is null)
+        {
+            return null;
+        }
+
+        return right is ConstAtom { Value: 0 } ? left : Let(OpKind.Sub, left, right);
+    }
+
     private static bool IsReadOnlyDoubleSpan(ITypeSymbol type) => IsDoubleSpan(type) && type.Name == "ReadOnlySpan";
 
     private static bool IsWritableDoubleSpan(ITypeSymbol type) => IsDoubleSpan(type) && type.Name == "Span";
@@ -485,7 +639,7 @@ internal sealed partial class ObjectiveParser
 
             if (expressionBody is not null)
             {
-                Atom? value = Lower(expressionBody);
+                Atom? value = _callStack.Count == 1 ? LowerResult(expressionBody) : Lower(expressionBody);
                 if (value is not null && _callStack.Count == 1)
                 {
                     _current.Add(new ReturnStmt(value));
@@ -555,7 +709,7 @@ internal sealed partial class ObjectiveParser
                         return true;
                     }
 
-                    Atom? value = Lower(ret.Expression);
+                    Atom? value = _callStack.Count == 1 ? LowerResult(ret.Expression) : Lower(ret.Expression);
                     if (value is not null)
                     {
                         if (_frame.ResultVariable is not null)

@@ -18,6 +18,9 @@ public delegate double MultivariateModelFunction(ReadOnlySpan<double> x, ReadOnl
 /// least_squares are inherited. <see cref="LeastSquaresOptions.Method"/> null means <see cref="LeastSquaresMethod.Lm"/>
 /// without bounds and <see cref="LeastSquaresMethod.Trf"/> with them, as in scipy; for Lm,
 /// <see cref="LeastSquaresOptions.XScale"/> null means <see cref="XScale.Jac"/> (scipy's leastsq, MINPACK mode 1).
+/// Departure: the tolerances default to least_squares' (ftol = xtol = gtol = 1e-8, and max_nfev as least_squares
+/// chooses it, see <see cref="LeastSquaresOptions.MaxNfev"/>) for every method, where scipy's curve_fit hands 'lm' to leastsq (ftol = xtol = 1.49012e-8,
+/// gtol = 0, maxfev = 100·(k + 1) with a Jacobian, 200·(k + 1) without).
 /// </summary>
 public record CurveFitOptions : LeastSquaresOptions
 {

@@ -10,10 +10,13 @@ public class CurveFitResult
     public required double[] Parameters { get; init; }
 
     /// <summary>
-    /// <c>pcov</c>: the estimated covariance of <see cref="Parameters"/>, k×k: (JᵀJ)⁺ of the weighted Jacobian at the
-    /// solution through its SVD (singular values ≤ ε·max(N, k)·s₁ dropped), times RSS/(N − k) unless
-    /// <see cref="CurveFitOptions.AbsoluteSigma"/>. Filled with +∞ (and <see cref="CovarianceWarning"/> set) when the
-    /// Jacobian is rank-deficient or N = k without absolute sigma.
+    /// <c>pcov</c>: the estimated covariance of <see cref="Parameters"/>, k×k: (JᵀJ)⁻¹ of the weighted Jacobian J at
+    /// the solution, computed through J's SVD as V S⁻² Vᵀ, times RSS/(N − k) unless
+    /// <see cref="CurveFitOptions.AbsoluteSigma"/>. Filled with +∞, with <see cref="CovarianceWarning"/> set, when J is
+    /// rank-deficient (a singular value ≤ ε·max(N, k)·s₁, scipy's threshold), when N = k without absolute sigma, or
+    /// when J is not finite. scipy's rule for method 'lm' (MINPACK's R singular → inf with OptimizeWarning) is applied
+    /// to every method: scipy's 'trf' and 'dogbox' would instead return the pseudo-inverse, whose zero variances along
+    /// the undetermined directions read as certainty.
     /// </summary>
     public required double[,] Covariance { get; init; }
 

@@ -105,17 +105,9 @@ internal static class LevenbergMarquardt
                 int jj = j + j * m;
                 if (fjac[jj] != 0)
                 {
-                    double sum = 0;
-                    for (int i = j; i < m; i++)
-                    {
-                        sum += fjac[i + j * m] * wa4[i];
-                    }
-
-                    double temp = -sum / fjac[jj];
-                    for (int i = j; i < m; i++)
-                    {
-                        wa4[i] += fjac[i + j * m] * temp;
-                    }
+                    ReadOnlySpan<double> v = fjac.AsSpan(jj, m - j);
+                    double temp = -LsqKernels.Dot(v, wa4.AsSpan(j)) / fjac[jj];
+                    LsqKernels.Axpy(temp, v, wa4.AsSpan(j));
                 }
 
                 fjac[jj] = wa1[j];

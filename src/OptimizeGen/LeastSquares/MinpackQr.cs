@@ -12,11 +12,7 @@ internal static class MinpackQr
     /// <summary>The Euclidean norm, safe against overflow and underflow.</summary>
     public static double Enorm(ReadOnlySpan<double> v)
     {
-        double s = 0;
-        for (int i = 0; i < v.Length; i++)
-        {
-            s += v[i] * v[i];
-        }
+        double s = LsqKernels.Dot(v, v);
 
         if (s > 1e-280 && s < 1e280)
         {
@@ -110,17 +106,9 @@ internal static class MinpackQr
                 for (int k = j + 1; k < n; k++)
                 {
                     Span<double> colk = a.Slice(k * m, m);
-                    double sum = 0;
-                    for (int i = j; i < m; i++)
-                    {
-                        sum += colj[i] * colk[i];
-                    }
-
+                    double sum = LsqKernels.Dot(colj.Slice(j), colk.Slice(j));
                     double temp = sum / ajj;
-                    for (int i = j; i < m; i++)
-                    {
-                        colk[i] -= temp * colj[i];
-                    }
+                    LsqKernels.Axpy(-temp, colj.Slice(j), colk.Slice(j));
 
                     if (pivot && rdiag[k] != 0)
                     {
@@ -155,17 +143,8 @@ internal static class MinpackQr
                 continue;
             }
 
-            double sum = 0;
-            for (int i = j; i < m; i++)
-            {
-                sum += colj[i] * b[i];
-            }
-
-            double temp = -sum / ajj;
-            for (int i = j; i < m; i++)
-            {
-                b[i] += temp * colj[i];
-            }
+            double temp = -LsqKernels.Dot(colj.Slice(j), b.Slice(j, m - j)) / ajj;
+            LsqKernels.Axpy(temp, colj.Slice(j), b.Slice(j, m - j));
         }
     }
 

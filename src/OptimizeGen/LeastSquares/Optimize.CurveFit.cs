@@ -60,6 +60,18 @@ public static partial class Optimize
         return CurveFitCore(ModelEvaluator.From(model), Flatten(xdata), xdata.GetLength(1), ydata, InitialGuess(model, p0, options), options);
     }
 
+    /// <summary>y − m from the solver's m − y (exact: IEEE subtraction is antisymmetric), saving one pass over the data.</summary>
+    private static double[] Negated(double[] f)
+    {
+        var r = new double[f.Length];
+        for (int i = 0; i < r.Length; i++)
+        {
+            r[i] = -f[i];
+        }
+
+        return r;
+    }
+
     private static double[] Flatten(double[,] a)
     {
         int rows = a.GetLength(0);
@@ -235,7 +247,7 @@ public static partial class Optimize
             Parameters = res.X,
             Covariance = pcov,
             StandardErrors = se,
-            Residuals = problem.DataResiduals(res.X),
+            Residuals = weights is null && cholesky is null ? Negated(res.Fun) : problem.DataResiduals(res.X),
             Rss = rss,
             Dof = n - k,
             Status = res.Status,
@@ -250,9 +262,9 @@ public static partial class Optimize
     }
 
     /// <summary>
-    /// scipy's rule: pcov = V S⁻² Vᵀ from the SVD of the weighted Jacobian (the pseudo-inverse of JᵀJ), scaled by
-    /// RSS/(N − k) unless absolute_sigma. When a singular value falls below ε·max(N, k)·s₁ (rank deficiency), or N = k
-    /// without absolute sigma, or anything is not finite, pcov is +∞ everywhere and a warning says why.
+    /// scipy's rule: pcov = V S⁻² Vᵀ = (JᵀJ)⁻¹ from the SVD of the weighted Jacobian, scaled by RSS/(N − k) unless
+    /// absolute_sigma. When a singular value falls to ε·max(N, k)·s₁ or below (rank deficiency; scipy's 'lm' rule, here
+    /// for every method), or N = k without absolute sigma, or J is not finite, pcov is +∞ everywhere and a warning says why.
     /// </summary>
     internal static (double[,] Covariance, string? Warning) Covariance(double[,] jac, int n, int k, double rss, bool absoluteSigma)
     {

@@ -80,6 +80,7 @@ public static partial class Optimize
             throw new ArgumentOutOfRangeException(nameof(options), options.FScale, "FScale (f_scale) must be positive and finite.");
         }
 
+        Guard.Positive(options.MaxRefinementSteps, nameof(options.MaxRefinementSteps));
         if (options.MaxNfev is int limit)
         {
             Guard.Positive(limit, nameof(options.MaxNfev));
@@ -171,7 +172,7 @@ public static partial class Optimize
                 }
             }
 
-            return LevenbergMarquardt.Solve(problem, x0, options.Ftol, options.Xtol, options.Gtol, maxfev, diag, 100.0, options.CancellationToken);
+            return Refined(problem, LevenbergMarquardt.Solve(problem, x0, options.Ftol, options.Xtol, options.Gtol, maxfev, diag, 100.0, options.CancellationToken), options, bounded);
         }
 
         RobustLoss? loss = options.Loss == LossFunction.Linear ? null : new RobustLoss(options.Loss, options.FScale);
@@ -184,9 +185,49 @@ public static partial class Optimize
                 TrustRegionCommon.MakeStrictlyFeasible(start, lb, ub, 1e-10);
             }
 
-            return TrustRegionReflective.Solve(problem, start, lb, ub, options.Ftol, options.Xtol, options.Gtol, maxNfev, xScale, loss, options.CancellationToken);
+            return Refined(problem, TrustRegionReflective.Solve(problem, start, lb, ub, options.Ftol, options.Xtol, options.Gtol, maxNfev, xScale, loss, options.CancellationToken), options, bounded);
         }
 
-        return Dogbox.Solve(problem, x0, lb, ub, options.Ftol, options.Xtol, options.Gtol, maxNfev, xScale, loss, options.CancellationToken);
+        return Refined(problem, Dogbox.Solve(problem, x0, lb, ub, options.Ftol, options.Xtol, options.Gtol, maxNfev, xScale, loss, options.CancellationToken), options, bounded);
+    }
+
+    /// <summary>Applies <see cref="LeastSquaresOptions.Refine"/> to a converged result (linear loss, no bounds).</summary>
+    private static LeastSquaresResult Refined(ResidualProblem problem, LeastSquaresResult result, LeastSquaresOptions options, bool bounded)
+    {
+        if (!options.Refine || !result.Success || bounded || options.Loss != LossFunction.Linear)
+        {
+            return result;
+        }
+
+        int m = problem.M;
+        int n = problem.N;
+        var x = (double[])result.X.Clone();
+        var f = (double[])result.Fun.Clone();
+        var jac = new double[m * n];
+        int fdBefore = problem.FiniteDifferenceEvaluations;
+        var (steps, nfev, njev) = GaussNewtonRefinement.Refine(problem, x, f, jac, options.MaxRefinementSteps);
+        if (steps == 0)
+        {
+            return result;
+        }
+
+        var g = new double[n];
+        LsqKernels.JtF(jac, m, n, f, g);
+        int fd = result.Method == LeastSquaresMethod.Lm ? problem.FiniteDifferenceEvaluations - fdBefore : 0;
+        return new LeastSquaresResult
+        {
+            X = x,
+            Cost = 0.5 * LsqKernels.Dot(f, f),
+            Fun = f,
+            Jac = LsqKernels.ToMatrix(jac, m, n),
+            Grad = g,
+            Optimality = LsqKernels.InfNorm(g),
+            ActiveMask = new int[n],
+            Nfev = result.Nfev + nfev + fd,
+            Njev = result.Njev + njev,
+            Status = result.Status,
+            Message = $"{result.Message} Refined by {steps} Gauss–Newton step{(steps == 1 ? "" : "s")}.",
+            Method = result.Method,
+        };
     }
 }

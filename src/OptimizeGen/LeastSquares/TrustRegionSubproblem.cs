@@ -22,6 +22,10 @@ internal sealed class TrustRegionSubproblem
     private readonly double[] _acnorm;
     private readonly double[] _wa;
     private readonly double[] _suf;
+    private readonly double[] _w;
+    private readonly double[] _vw;
+    private readonly double[] _sv;
+    private readonly int[] _order;
 
     public TrustRegionSubproblem(int rows, int n)
     {
@@ -38,6 +42,10 @@ internal sealed class TrustRegionSubproblem
         V = new double[n * K];
         Uf = new double[K];
         _suf = new double[K];
+        _w = new double[n * n];
+        _vw = new double[n * n];
+        _sv = new double[n];
+        _order = new int[n];
     }
 
     /// <summary>min(rows, n): the number of singular values.</summary>
@@ -63,30 +71,7 @@ internal sealed class TrustRegionSubproblem
             f.CopyTo(_b);
             MinpackQr.Factor(_a, rows, n, _ipvt, _rdiag, _acnorm, _wa, pivot: false);
             MinpackQr.ApplyQt(_a, rows, n, _b);
-            var r = Matrix<double>.Build.Dense(n, n);
-            for (int j = 0; j < n; j++)
-            {
-                for (int i = 0; i < j; i++)
-                {
-                    r[i, j] = _a[i + j * rows];
-                }
-
-                r[j, j] = _rdiag[j];
-            }
-
-            var svd = r.Svd(true);
-            for (int k = 0; k < n; k++)
-            {
-                S[k] = svd.S[k];
-                double sum = 0;
-                for (int i = 0; i < n; i++)
-                {
-                    sum += svd.U[i, k] * _b[i];
-                    V[i + k * n] = svd.VT[k, i];
-                }
-
-                Uf[k] = sum;
-            }
+            JacobiSvdOfR(rows);
         }
         else
         {
@@ -115,6 +100,111 @@ internal sealed class TrustRegionSubproblem
                     V[i + k * n] = svd.VT[k, i];
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// The SVD of the n×n triangle R (in _a above the diagonal, _rdiag on it) by one-sided Jacobi rotations
+    /// (Hestenes 1958; J. Demmel and K. Veselić, "Jacobi's method is more accurate than QR", SIAM J. Matrix Anal.
+    /// Appl. 13 (1992) 1204–1245): columns p, q of W = R·V are rotated until |w_pᵀw_q| ≤ ε‖w_p‖‖w_q‖ for every pair;
+    /// then sᵢ = ‖wᵢ‖ and (Uᵀb)ᵢ = wᵢᵀ(Qᵀb)/sᵢ (0 where sᵢ = 0). Small, allocation-free, and accurate in the small
+    /// singular values the rank tests look at; replaces MathNet's SVD (a benchmark showed its allocations).
+    /// </summary>
+    private void JacobiSvdOfR(int rows)
+    {
+        const double eps = NumericalDifferentiation.MachineEpsilon;
+        int n = _n;
+        double[] w = _w;
+        double[] v = _vw;
+        Array.Clear(w);
+        Array.Clear(v);
+        for (int j = 0; j < n; j++)
+        {
+            for (int i = 0; i < j; i++)
+            {
+                w[i + j * n] = _a[i + j * rows];
+            }
+
+            w[j + j * n] = _rdiag[j];
+            v[j + j * n] = 1;
+        }
+
+        for (int sweep = 0; sweep < 60; sweep++)
+        {
+            bool rotated = false;
+            for (int p = 0; p < n - 1; p++)
+            {
+                Span<double> wp = w.AsSpan(p * n, n);
+                Span<double> vp = v.AsSpan(p * n, n);
+                for (int q = p + 1; q < n; q++)
+                {
+                    Span<double> wq = w.AsSpan(q * n, n);
+                    double alpha = LsqKernels.Dot(wp, wp);
+                    double beta = LsqKernels.Dot(wq, wq);
+                    double gamma = LsqKernels.Dot(wp, wq);
+                    if (gamma == 0 || !(Math.Abs(gamma) > eps * Math.Sqrt(alpha * beta)))
+                    {
+                        continue;
+                    }
+
+                    rotated = true;
+                    double zeta = (beta - alpha) / (2 * gamma);
+                    double t = Math.Sign(zeta) / (Math.Abs(zeta) + Math.Sqrt(1 + zeta * zeta));
+                    if (zeta == 0)
+                    {
+                        t = 1;
+                    }
+
+                    double c = 1 / Math.Sqrt(1 + t * t);
+                    double sn = c * t;
+                    Rotate(wp, wq, c, sn);
+                    Rotate(vp, v.AsSpan(q * n, n), c, sn);
+                }
+            }
+
+            if (!rotated)
+            {
+                break;
+            }
+        }
+
+        // Singular values in descending order, with V's columns and Uᵀb to match.
+        for (int k = 0; k < n; k++)
+        {
+            _sv[k] = MinpackQr.Enorm(w.AsSpan(k * n, n));
+            _order[k] = k;
+        }
+
+        for (int k = 1; k < n; k++)
+        {
+            int key = _order[k];
+            int i = k - 1;
+            while (i >= 0 && _sv[_order[i]] < _sv[key])
+            {
+                _order[i + 1] = _order[i];
+                i--;
+            }
+
+            _order[i + 1] = key;
+        }
+        for (int k = 0; k < n; k++)
+        {
+            int src = _order[k];
+            double sk = _sv[src];
+            S[k] = sk;
+            v.AsSpan(src * n, n).CopyTo(V.AsSpan(k * n, n));
+            Uf[k] = sk > 0 ? LsqKernels.Dot(w.AsSpan(src * n, n), _b.AsSpan(0, n)) / sk : 0;
+        }
+    }
+
+    private static void Rotate(Span<double> x, Span<double> y, double c, double s)
+    {
+        for (int i = 0; i < x.Length; i++)
+        {
+            double xi = x[i];
+            double yi = y[i];
+            x[i] = c * xi - s * yi;
+            y[i] = s * xi + c * yi;
         }
     }
 

@@ -8,13 +8,21 @@ internal sealed class AndersonJacobian(RootJacobianOptions options) : GenericBro
 {
     private readonly List<double[]> dxs = [];
     private readonly List<double[]> dfs = [];
-    private double[,] a = new double[0, 0];
+    private double[] gram = [];
+    private double[] lu = [];
+    private double[] gamma = [];
+    private int[] perm = [];
     private double alpha;
 
     public override void Setup(double[] x, double[] f, RootSystem system)
     {
         base.Setup(x, f, system);
         alpha = options.Alpha ?? DefaultAlpha(x, f);
+        int m = Math.Max(options.M, 0);
+        gram = new double[m * m];
+        lu = new double[m * m];
+        gamma = new double[m];
+        perm = new int[m];
     }
 
     public override void Solve(double[] f, double[] result, double tol)
@@ -32,24 +40,14 @@ internal sealed class AndersonJacobian(RootJacobianOptions options) : GenericBro
             return;
         }
 
-        var rhs = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(k);
         for (int i = 0; i < k; i++)
         {
-            rhs[i] = LowRankMatrix.Dot(dfs[i], f);
+            gamma[i] = LowRankMatrix.Dot(dfs[i], f);
         }
 
-        var matrix = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(a);
-        var lu = matrix.LU();
-        if (lu.Determinant == 0 || !double.IsFinite(lu.Determinant))
+        if (!SolveInPlace(k))
         {
-            dxs.Clear();
-            dfs.Clear();
-            return;
-        }
-
-        var gamma = lu.Solve(rhs);
-        if (!MinpackKernels.AllFinite(gamma.AsArray() ?? gamma.ToArray()))
-        {
+            // Singular Gram matrix: drop the history (scipy resets on LinAlgError).
             dxs.Clear();
             dfs.Clear();
             return;
@@ -66,32 +64,109 @@ internal sealed class AndersonJacobian(RootJacobianOptions options) : GenericBro
         }
     }
 
+    /// <summary>Solves the k×k Gram system for <see cref="gamma"/> in place by Gaussian elimination with partial pivoting (k ≤ M, a
+    /// handful); false when it is singular or the solution is not finite.</summary>
+    private bool SolveInPlace(int k)
+    {
+        Array.Copy(gram, lu, k * k);
+        for (int i = 0; i < k; i++)
+        {
+            perm[i] = i;
+        }
+
+        for (int c = 0; c < k; c++)
+        {
+            int p = c;
+            for (int r = c + 1; r < k; r++)
+            {
+                if (Math.Abs(lu[r * k + c]) > Math.Abs(lu[p * k + c]))
+                {
+                    p = r;
+                }
+            }
+
+            if (lu[p * k + c] == 0)
+            {
+                return false;
+            }
+
+            if (p != c)
+            {
+                for (int j = 0; j < k; j++)
+                {
+                    (lu[p * k + j], lu[c * k + j]) = (lu[c * k + j], lu[p * k + j]);
+                }
+
+                (gamma[p], gamma[c]) = (gamma[c], gamma[p]);
+            }
+
+            for (int r = c + 1; r < k; r++)
+            {
+                double factor = lu[r * k + c] / lu[c * k + c];
+                for (int j = c; j < k; j++)
+                {
+                    lu[r * k + j] -= factor * lu[c * k + j];
+                }
+
+                gamma[r] -= factor * gamma[c];
+            }
+        }
+
+        for (int r = k - 1; r >= 0; r--)
+        {
+            double sum = gamma[r];
+            for (int j = r + 1; j < k; j++)
+            {
+                sum -= lu[r * k + j] * gamma[j];
+            }
+
+            gamma[r] = sum / lu[r * k + r];
+            if (!double.IsFinite(gamma[r]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     protected override void UpdateDifferences(double[] x, double[] f, double[] dx, double[] df, double dxNorm, double dfNorm)
     {
         int mMax = options.M;
-        if (mMax == 0)
+        if (mMax <= 0)
         {
             return;
         }
 
-        dxs.Add((double[])dx.Clone());
-        dfs.Add((double[])df.Clone());
-        while (dxs.Count > mMax)
+        // Reuse the oldest pair's arrays once the history is full.
+        double[] newDx, newDf;
+        if (dxs.Count == mMax)
         {
+            newDx = dxs[0];
+            newDf = dfs[0];
             dxs.RemoveAt(0);
             dfs.RemoveAt(0);
         }
+        else
+        {
+            newDx = new double[dx.Length];
+            newDf = new double[df.Length];
+        }
+
+        dx.AsSpan().CopyTo(newDx);
+        df.AsSpan().CopyTo(newDf);
+        dxs.Add(newDx);
+        dfs.Add(newDf);
 
         int k = dxs.Count;
-        a = new double[k, k];
         double w0 = options.W0;
         for (int i = 0; i < k; i++)
         {
             for (int j = i; j < k; j++)
             {
                 double wd = i == j ? w0 * w0 : 0;
-                a[i, j] = (1 + wd) * LowRankMatrix.Dot(dfs[i], dfs[j]);
-                a[j, i] = a[i, j];
+                gram[i * k + j] = (1 + wd) * LowRankMatrix.Dot(dfs[i], dfs[j]);
+                gram[j * k + i] = gram[i * k + j];
             }
         }
     }

@@ -11,6 +11,7 @@ internal static class DfSane
     public static RootResult Solve(RootSystem sys, double[] x, RootOptions options)
     {
         var start = System.Diagnostics.Stopwatch.GetTimestamp();
+        var monitor = new RootMonitor(options);
         int n = sys.N;
         double ftol = options.Ftol ?? 1e-8;
         double fatol = options.Fatol ?? 1e-300;
@@ -60,7 +61,15 @@ internal static class DfSane
             }
 
             double eta = merit0 / ((1.0 + k) * (1.0 + k));
-            double fBar = options.DfSaneLineSearch == DfSaneLineSearch.Cruz ? prevFs.Max() : cCheng;
+            double fBar = cCheng;
+            if (options.DfSaneLineSearch == DfSaneLineSearch.Cruz)
+            {
+                fBar = double.NegativeInfinity;
+                foreach (double past in prevFs)
+                {
+                    fBar = Math.Max(fBar, past);
+                }
+            }
 
             // Non-monotone line search along ±d.
             double alphaP = 1, alphaM = 1, meritP = 0;
@@ -124,9 +133,9 @@ internal static class DfSane
 
             prevFs.Enqueue(meritP);
             k++;
-            if (options.Callback is { } callback && callback(new OptimizeIteration(k, x, Math.Sqrt(meritK), sys.Nfev)))
+            if (monitor.AfterIteration(k, x, Math.Sqrt(meritK), sys.Nfev) is { } stop)
             {
-                return Result(RootStatus.StoppedByCallback, "The callback asked to stop.", k);
+                return Result(stop.Status, stop.Message, k);
             }
         }
 

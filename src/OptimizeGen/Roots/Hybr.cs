@@ -15,6 +15,7 @@ internal static class Hybr
     public static RootResult Solve(RootSystem sys, double[] x, RootOptions options)
     {
         var start = System.Diagnostics.Stopwatch.GetTimestamp();
+        var monitor = new RootMonitor(options);
         int n = sys.N;
         double xtol = options.Xtol ?? 1.49012e-8;
         int maxfev = options.Maxfev is int mf && mf > 0 ? mf : (sys.HasJacobian ? 100 : 200) * (n + 1);
@@ -38,6 +39,7 @@ internal static class Hybr
             options.Diag.AsSpan().CopyTo(diag);
         }
 
+        bool factored = false;
         sys.Evaluate(x, fvec);
         double fnorm = MinpackKernels.Enorm(fvec);
         if (!double.IsFinite(fnorm))
@@ -45,7 +47,7 @@ internal static class Hybr
             return Result(RootStatus.NotFinite, "F(x0) is not finite.", 0);
         }
 
-        int iter = 1, ncsuc = 0, ncfail = 0, nslow1 = 0, nslow2 = 0;
+        int iter = 1, ncsuc = 0, ncfail = 0, nslow1 = 0, nslow2 = 0, trials = 0;
         double delta = 0, xnorm = 0;
         RootStatus? status = null;
         string message = "";
@@ -107,8 +109,7 @@ internal static class Hybr
                 }
             }
 
-            // R packed by rows into r.
-            bool sing = false;
+            // R packed by rows into r (MINPACK also notes a zero diagonal, which hybrj never uses: dogleg guards it).
             for (int j = 0; j < n; j++)
             {
                 int l = j;
@@ -119,14 +120,10 @@ internal static class Hybr
                 }
 
                 r[l] = wa1[j];
-                if (wa1[j] == 0)
-                {
-                    sing = true;
-                }
             }
 
-            _ = sing;
             Qform(n, fjac, wa1);
+            factored = true;
             if (!scaled)
             {
                 for (int j = 0; j < n; j++)
@@ -138,6 +135,7 @@ internal static class Hybr
             // Inner loop: dogleg steps with rank-one updates until two consecutive failures.
             while (true)
             {
+                trials++;
                 Dogleg(n, r, diag, qtf, delta, wa1, wa2, wa3);
                 for (int j = 0; j < n; j++)
                 {
@@ -237,10 +235,9 @@ internal static class Hybr
                     nslow2 = 0;
                 }
 
-                if (options.Callback is { } callback && callback(new OptimizeIteration(iter, x, fnorm, sys.Nfev)))
+                if (monitor.AfterIteration(trials, x, fnorm, sys.Nfev) is { } stop)
                 {
-                    status = RootStatus.StoppedByCallback;
-                    message = "The callback asked to stop.";
+                    (status, message) = stop;
                     break;
                 }
 
@@ -315,7 +312,7 @@ internal static class Hybr
             }
         }
 
-        return Result(status.Value, message, iter);
+        return Result(status.Value, message, iter - 1);
 
         RootResult Result(RootStatus s, string msg, int nit)
         {
@@ -330,7 +327,7 @@ internal static class Hybr
                 Nit = nit,
                 Nfev = sys.Nfev,
                 Njev = sys.Njev,
-                Jac = nit > 0 ? QTimesR(n, fjac, r) : null,
+                Jac = factored ? QTimesR(n, fjac, r) : null,
                 Elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(start),
             };
         }

@@ -14,6 +14,7 @@ internal static class LevenbergMarquardtRoot
     public static RootResult Solve(RootSystem sys, double[] x, RootOptions options)
     {
         var start = System.Diagnostics.Stopwatch.GetTimestamp();
+        var monitor = new RootMonitor(options);
         int n = sys.N, m = sys.M;
         double ftol = options.Ftol ?? 1.49012e-8;
         double xtol = options.Xtol ?? 1.49012e-8;
@@ -49,7 +50,7 @@ internal static class LevenbergMarquardtRoot
         }
 
         double par = 0, delta = 0, xnorm = 0;
-        int iter = 1;
+        int iter = 1, trials = 0;
         RootStatus? status = null;
         string message = "";
         while (status is null)
@@ -150,6 +151,7 @@ internal static class LevenbergMarquardtRoot
             double ratio;
             do
             {
+                trials++;
                 Lmpar(n, fjac, m, ipvt, diag, qtf, delta, ref par, wa1, sdiag, lwa1, lwa2);
                 for (int j = 0; j < n; j++)
                 {
@@ -222,10 +224,9 @@ internal static class LevenbergMarquardtRoot
                     iter++;
                 }
 
-                if (options.Callback is { } callback && callback(new OptimizeIteration(iter, x, fnorm, sys.Nfev)))
+                if (monitor.AfterIteration(trials, x, fnorm, sys.Nfev) is { } stop)
                 {
-                    status = RootStatus.StoppedByCallback;
-                    message = "The callback asked to stop.";
+                    (status, message) = stop;
                     break;
                 }
 
@@ -286,7 +287,7 @@ internal static class LevenbergMarquardtRoot
             while (ratio < 1e-4);
         }
 
-        return Result(status.Value, message, iter);
+        return Result(status.Value, message, iter - 1);
 
         RootResult Result(RootStatus s, string msg, int nit) => new()
         {

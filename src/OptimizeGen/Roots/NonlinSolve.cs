@@ -63,6 +63,7 @@ internal static class NonlinSolve
     public static RootResult Solve(RootSystem sys, double[] x, RootOptions options, RootMethod method, JacobianApproximation jacobian)
     {
         var start = System.Diagnostics.Stopwatch.GetTimestamp();
+        var monitor = new RootMonitor(options);
         int n = sys.N;
         double fTol = options.Fatol ?? Math.Cbrt(NumericalDifferentiation.MachineEpsilon);
         double fRtol = options.Ftol ?? double.PositiveInfinity;
@@ -151,9 +152,9 @@ internal static class NonlinSolve
             }
 
             jacobian.Update(x, fx);
-            if (options.Callback is { } callback && callback(new OptimizeIteration(iteration, x, fxNormNew, sys.Nfev)))
+            if (monitor.AfterIteration(iteration, x, fxNormNew, sys.Nfev) is { } stop)
             {
-                return Result(RootStatus.StoppedByCallback, "The callback asked to stop.", iteration);
+                return Result(stop.Status, stop.Message, iteration);
             }
 
             // Forcing term (Eisenstat–Walker choice 2, safeguarded).

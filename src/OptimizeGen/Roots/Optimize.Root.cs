@@ -83,6 +83,23 @@ public static partial class Optimize
         }
 
         ValidateOptions(options, n);
+        if (options.Tol is double tol)
+        {
+            // scipy.optimize.root's mapping of tol onto the method's options (only where they are not set).
+            options = method switch
+            {
+                RootMethod.Hybr or RootMethod.Lm => options with { Xtol = options.Xtol ?? tol },
+                RootMethod.DfSane => options with { Ftol = options.Ftol ?? tol },
+                _ => options with
+                {
+                    Xtol = options.Xtol ?? tol,
+                    Xatol = options.Xatol ?? double.PositiveInfinity,
+                    Ftol = options.Ftol ?? double.PositiveInfinity,
+                    Fatol = options.Fatol ?? double.PositiveInfinity,
+                },
+            };
+        }
+
         var system = new RootSystem(n, m, fun, jac, jacobianFunction, jvpFunction);
         double[] x = x0.ToArray();
         var jacOptions = options.JacOptions ?? new RootJacobianOptions();
@@ -104,6 +121,11 @@ public static partial class Optimize
 
     private static void ValidateOptions(RootOptions options, int n)
     {
+        if (options.Tol is double generic)
+        {
+            Guard.NonNegative(generic, nameof(RootOptions.Tol));
+        }
+
         if (options.Xtol is double xtol)
         {
             Guard.NonNegative(xtol, nameof(RootOptions.Xtol));
@@ -156,9 +178,40 @@ public static partial class Optimize
             }
         }
 
-        if (options.JacOptions?.MaxRank is int maxRank)
+        if (options.JacOptions is { } jacOptions)
         {
-            Guard.Positive(maxRank, nameof(RootJacobianOptions.MaxRank));
+            if (jacOptions.MaxRank is int maxRank)
+            {
+                Guard.Positive(maxRank, nameof(RootJacobianOptions.MaxRank));
+            }
+
+            if (jacOptions.Alpha is double alpha && !(alpha > 0 && double.IsFinite(alpha)))
+            {
+                throw new ArgumentOutOfRangeException(nameof(RootJacobianOptions.Alpha), alpha, "Alpha must be positive and finite.");
+            }
+
+            if (jacOptions.M < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(RootJacobianOptions.M), jacOptions.M, "M must be ≥ 0.");
+            }
+
+            Guard.NonNegative(jacOptions.W0, nameof(RootJacobianOptions.W0));
+            Guard.Positive(jacOptions.InnerMaxiter, nameof(RootJacobianOptions.InnerMaxiter));
+            if (jacOptions.OuterK < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(RootJacobianOptions.OuterK), jacOptions.OuterK, "OuterK must be ≥ 0.");
+            }
+        }
+
+        Guard.Positive(options.DfSaneM, nameof(RootOptions.DfSaneM));
+        if (options.TimeLimit is TimeSpan limit && limit < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RootOptions.TimeLimit), limit, "The time limit must be ≥ 0.");
+        }
+
+        if (!(options.SigmaEps > 0 && options.SigmaEps < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(RootOptions.SigmaEps), options.SigmaEps, "SigmaEps must lie in (0, 1).");
         }
 
         if (options.Band is { } band && (band.Lower < 0 || band.Upper < 0))

@@ -27,7 +27,7 @@ public enum RootMethod
     /// <summary><c>'excitingmixing'</c>: tuned diagonal mixing (as in the EXCITING code).</summary>
     ExcitingMixing,
 
-    /// <summary><c>'krylov'</c>: inexact Newton with GMRES inner solves on Jacobian-vector products (Knoll and Keyes 2004).</summary>
+    /// <summary><c>'krylov'</c>: inexact Newton with LGMRES inner solves on Jacobian-vector products (Knoll and Keyes 2004; Baker, Jessup, Manteuffel 2005).</summary>
     Krylov,
 
     /// <summary><c>'df-sane'</c>: derivative-free spectral residual method (La Cruz, Martínez, Raydan 2006).</summary>

@@ -55,11 +55,13 @@ public sealed record RootJacobianOptions
     /// with ω = rdiff·max(1, ‖x‖∞)/max(1, ‖F‖∞). Default √ε.</summary>
     public double? Rdiff { get; init; }
 
-    /// <summary><c>inner_maxiter</c> for krylov: the GMRES restart length (default 20).</summary>
+    /// <summary><c>inner_maxiter</c> for krylov: the most inner (Arnoldi) iterations of the LGMRES cycle per Newton step, besides
+    /// the augmentation vectors (default 20).</summary>
     public int InnerMaxiter { get; init; } = 20;
 
-    /// <summary>The number of GMRES restarts per Newton step for krylov (scipy's lgmres <c>maxiter</c>; default 1).</summary>
-    public int InnerRestarts { get; init; } = 1;
+    /// <summary><c>outer_k</c> for krylov: the number of LGMRES augmentation vectors (previous Newton steps' corrections) carried
+    /// from one Newton step to the next (default 10).</summary>
+    public int OuterK { get; init; } = 10;
 }
 
 /// <summary>
@@ -68,6 +70,13 @@ public sealed record RootJacobianOptions
 /// </summary>
 public sealed record RootOptions
 {
+    /// <summary>
+    /// <c>tol</c>, scipy.optimize.root's generic tolerance, filling the method's own option when that is not set: <see cref="Xtol"/>
+    /// for hybr and lm; <see cref="Ftol"/> for df-sane; for broyden1 … krylov <see cref="Xtol"/> (the relative step test
+    /// ‖dx‖∞ ≤ tol·‖x‖∞) with the residual tests <see cref="Fatol"/>, <see cref="Ftol"/> and <see cref="Xatol"/> switched off (∞).
+    /// </summary>
+    public double? Tol { get; init; }
+
     /// <summary>
     /// <c>xtol</c>. hybr and lm: stop when the trust radius Δ ≤ xtol·‖D·x‖₂ (the relative error between two consecutive iterates is
     /// at most xtol); default 1.49012e-8. broyden1 … krylov: scipy's <c>x_rtol</c>, require ‖dx‖∞ ≤ xtol·‖x‖∞; default ∞ (unused).
@@ -135,4 +144,13 @@ public sealed record RootOptions
 
     /// <summary>Called after each iteration with ‖F‖₂ as <c>Fun</c>; returning true stops the solve with <see cref="RootStatus.StoppedByCallback"/>.</summary>
     public Func<OptimizeIteration, bool>? Callback { get; init; }
+
+    /// <summary>Receives an <see cref="OptimizeIteration"/> (‖F‖₂ as <c>Fun</c>) after each iteration.</summary>
+    public IProgress<OptimizeIteration>? Progress { get; init; }
+
+    /// <summary>Stops the solve after the current iteration with <see cref="RootStatus.Cancelled"/>; the result holds the last iterate.</summary>
+    public CancellationToken CancellationToken { get; init; }
+
+    /// <summary>A wall-time limit, checked after each iteration; the solve stops with <see cref="RootStatus.TimeLimitReached"/>.</summary>
+    public TimeSpan? TimeLimit { get; init; }
 }

@@ -36,6 +36,12 @@ public enum RootStatus
 
     /// <summary>The callback asked to stop.</summary>
     StoppedByCallback,
+
+    /// <summary>The <see cref="RootOptions.CancellationToken"/> was cancelled.</summary>
+    Cancelled,
+
+    /// <summary>The wall-time limit <see cref="RootOptions.TimeLimit"/> was reached.</summary>
+    TimeLimitReached,
 }
 
 /// <summary>
@@ -80,7 +86,8 @@ public sealed class RootResult
     /// <summary>The method that ran.</summary>
     public RootMethod Method { get; init; }
 
-    /// <summary>Iterations taken.</summary>
+    /// <summary>Iterations taken: accepted steps for hybr and lm (MINPACK's iter − 1), Newton-type steps for broyden1 … krylov,
+    /// line-search iterations for df-sane.</summary>
     public int Nit { get; init; }
 
     /// <summary>Evaluations of F, including those spent on finite-difference Jacobians and Jacobian-vector products.</summary>

@@ -146,18 +146,4 @@ internal sealed class RootSystem
         Njev++;
         jvpFunction!.JacobianVectorProduct(x, v, scratchF, product);
     }
-
-    /// <summary>J(x)·v exactly from the dense Jacobian (counts one Jacobian evaluation); only when <see cref="HasJacobian"/>.</summary>
-    public void DenseJacobian(ReadOnlySpan<double> x, Span<double> rowMajor)
-    {
-        Njev++;
-        if (jacobianFunction is not null)
-        {
-            jacobianFunction.EvaluateWithJacobian(x, scratchF, rowMajor);
-        }
-        else
-        {
-            jacobian!(x, rowMajor);
-        }
-    }
 }

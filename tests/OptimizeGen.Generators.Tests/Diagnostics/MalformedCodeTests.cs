@@ -131,19 +131,24 @@ public class MalformedCodeTests
     public static TheoryData<string> EditedCases() => new("SpanLoop", "TapedNestedLoops", "Branches", "CallsBetweenMethods", "DataFieldsAndParameters", "ModelDecay", "EquationsSystem");
 
     /// <summary>
-    /// Typing simulated on real objectives: every prefix ending at a token, and every version with one token deleted,
-    /// goes through the generator.
+    /// Typing simulated on real objectives: every version with one token deleted, and the prefixes ending at every
+    /// fourth token (to keep the suite short), go through the generator.
     /// </summary>
     [Theory]
     [MemberData(nameof(EditedCases))]
-    public void Every_prefix_and_every_single_token_deletion_of_an_objective_is_survived(string name)
+    public void Single_token_deletions_and_prefixes_of_an_objective_are_survived(string name)
     {
         string source = Snapshots.SnapshotCases.All[name];
         var tokens = Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ParseTokens(source).ToList();
         int body = source.IndexOf('[', StringComparison.Ordinal);
+        int k = 0;
         foreach (SyntaxToken token in tokens.Where(t => t.SpanStart >= body))
         {
-            Check(source.Substring(0, token.Span.End));
+            if (k++ % 4 == 0)
+            {
+                Check(source.Substring(0, token.Span.End));
+            }
+
             Check(source.Remove(token.SpanStart, token.Span.Length));
         }
     }

@@ -150,8 +150,8 @@ public class ConstrainedMisuseTests
         public void EvaluateWithJacobian(ReadOnlySpan<double> x, Span<double> f, Span<double> jacobian)
         {
             Evaluate(x, f);
-            Hs071.Equality1Gradient(x, jacobian[..4]);
-            Hs071.Inequality1Gradient(x, jacobian[4..]);
+            Hs071.Equality1HandGradient(x, jacobian[..4]);
+            Hs071.Inequality1HandGradient(x, jacobian[4..]);
         }
     }
 }

@@ -6,22 +6,28 @@ using OptimizeGen.TestProblems.Nist;
 namespace OptimizeGen.Tests.LeastSquares;
 
 /// <summary>
-/// All 27 NIST StRD nonlinear regression sets from both NIST starting points, checked against the certified values
-/// (log relative error, LRE = −log₁₀ |q − c|/|c|, capped at 11). The models are the plain methods of NistModels with
-/// the exact hand-written gradients of NistModelGradients (the generator's [Model] Jacobians will replace them), fitted
-/// by Trf with x_scale='jac' and tight tolerances (ftol = xtol = 1e-15, gtol = 0).
+/// All 27 NIST StRD nonlinear regression sets from both NIST starting points (54 cases), each fitted by Lm and by Trf,
+/// checked against the certified values with the log relative error LRE = −log₁₀ |q − c|/|c| (capped at 11): every
+/// parameter and the residual sum of squares to LRE ≥ 6, the standard errors to LRE ≥ 4. The models are the plain
+/// methods of NistModels with the exact hand-written gradients of NistModelGradients (the generator's [Model]
+/// Jacobians will replace them); the settings are tight (ftol = xtol = 1e-15, gtol = 0, x_scale = 'jac') with the
+/// Gauss–Newton refinement (<see cref="LeastSquaresOptions.Refine"/>).
 /// </summary>
 public class NistCertificationTests(ITestOutputHelper output)
 {
-    internal static CurveFitOptions TightOptions { get; } = new()
+    /// <summary>The certification settings for <paramref name="method"/>.</summary>
+    internal static CurveFitOptions Tight(LeastSquaresMethod method) => new()
     {
-        Method = LeastSquaresMethod.Trf,
+        Method = method,
         XScale = XScale.Jac,
         Ftol = 1e-15,
         Xtol = 1e-15,
         Gtol = 0,
         MaxNfev = 20000,
+        Refine = true,
     };
+
+    internal static CurveFitOptions TightOptions { get; } = Tight(LeastSquaresMethod.Trf);
 
     internal sealed record Row(string Name, int Start, double[] ParameterLre, double RssLre, double[] SeLre, CurveFitResult Fit, bool PrecisionLimited);
 
@@ -46,13 +52,16 @@ public class NistCertificationTests(ITestOutputHelper output)
         return new Row(name, start, p, NistDataSet.Lre(fit.Rss, ds.CertifiedRss), se, fit, limited);
     }
 
-    public static TheoryData<string, int> Cases()
+    public static TheoryData<string, int, LeastSquaresMethod> Cases()
     {
-        var data = new TheoryData<string, int>();
-        foreach (string name in NistDataSet.Names)
+        var data = new TheoryData<string, int, LeastSquaresMethod>();
+        foreach (LeastSquaresMethod method in new[] { LeastSquaresMethod.Lm, LeastSquaresMethod.Trf })
         {
-            data.Add(name, 0);
-            data.Add(name, 1);
+            foreach (string name in NistDataSet.Names)
+            {
+                data.Add(name, 0, method);
+                data.Add(name, 1, method);
+            }
         }
 
         return data;
@@ -60,16 +69,17 @@ public class NistCertificationTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Every_parameter_the_rss_and_the_standard_errors_agree_with_the_certified_values(string name, int start)
+    public void Every_parameter_the_rss_and_the_standard_errors_agree_with_the_certified_values(string name, int start, LeastSquaresMethod method)
     {
         if (ReferenceData.Nist is null)
         {
             Assert.Skip(ReferenceData.MissingMessage("nist"));
         }
 
-        Row row = Fit(name, start);
+        Row row = Fit(name, start, Tight(method));
         var ds = NistDataSet.Load(name);
         Assert.True(row.Fit.Success, $"{name} start {start + 1}: {row.Fit.Message}");
+        Assert.Equal(method, row.Fit.Method);
         for (int j = 0; j < row.ParameterLre.Length; j++)
         {
             Assert.True(row.ParameterLre[j] >= 6, $"{name} start {start + 1}: b{j + 1} = {row.Fit.Parameters[j]:R} vs certified {ds.Certified[j]:R}, LRE {row.ParameterLre[j]:F2} < 6");
@@ -99,16 +109,69 @@ public class NistCertificationTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
-    public void The_lre_table_over_all_54_cases()
+    [Theory]
+    [InlineData(LeastSquaresMethod.Lm)]
+    [InlineData(LeastSquaresMethod.Trf)]
+    public void The_mean_lre_over_all_54_cases_is_at_least_9_5(LeastSquaresMethod method)
     {
         if (ReferenceData.Nist is null)
         {
             Assert.Skip(ReferenceData.MissingMessage("nist"));
         }
 
+        output.WriteLine(Table(method, Tight(method), out double mean, out int cases));
+        Assert.Equal(54, cases);
+        Assert.True(mean >= 9.5, $"{method}: mean LRE {mean:F2} < 9.5");
+    }
+
+    [Fact]
+    public void With_scipys_default_settings_every_fit_either_fails_openly_or_is_right_to_3_digits()
+    {
+        // CurveFit's defaults (Lm with least_squares' tolerances ftol = xtol = gtol = 1e-8, max_nfev = 100·k with an
+        // exact Jacobian) stop at a relative change of the cost near 1e-8: 3 to 10 digits. What must never happen is a
+        // reported success far from the certified solution (scipy 1.10 does that on BoxBOD and MGH17 from start 1).
+        if (ReferenceData.Nist is null)
+        {
+            Assert.Skip(ReferenceData.MissingMessage("nist"));
+        }
+
+        var inv = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder("| Case | status | min LRE b | nfev |\n|---|---|---|---|\n");
+        int successes = 0;
+        int sixDigits = 0;
+        foreach (string name in NistDataSet.Names)
+        {
+            for (int s = 0; s < 2; s++)
+            {
+                Row row = Fit(name, s, new CurveFitOptions());
+                double minP = row.ParameterLre.Min();
+                sb.AppendLine(inv, $"| {name}/{s + 1} | {row.Fit.Status} | {minP:F1} | {row.Fit.Nfev} |");
+                if (row.Fit.Success)
+                {
+                    successes++;
+                    sixDigits += minP >= 6 ? 1 : 0;
+                    Assert.True(minP >= 3, $"{name} start {s + 1}: reported {row.Fit.Status} with min LRE {minP:F2}");
+                }
+                else
+                {
+                    Assert.False(string.IsNullOrWhiteSpace(row.Fit.Message));
+                }
+            }
+        }
+
+        sb.AppendLine(inv, $"\n{successes} of 54 converged, {sixDigits} to 6 digits or more.");
+        output.WriteLine(sb.ToString());
+    }
+
+    /// <summary>
+    /// The LRE table (min over the parameters, RSS, min over the standard errors) and its mean of the per-case minimum
+    /// parameter LRE — Ceres' and McCullough's summary measure.
+    /// </summary>
+    internal static string Table(LeastSquaresMethod method, CurveFitOptions options, out double mean, out int cases)
+    {
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
+        sb.AppendLine(inv, $"{method}: ftol = {options.Ftol:G3}, xtol = {options.Xtol:G3}, gtol = {options.Gtol:G3}, refine = {options.Refine}");
         sb.AppendLine("| Data set | Start | min LRE b | RSS LRE | min LRE se | status | nfev |");
         sb.AppendLine("|---|---|---|---|---|---|---|");
         var mins = new List<double>();
@@ -116,19 +179,17 @@ public class NistCertificationTests(ITestOutputHelper output)
         {
             for (int s = 0; s < 2; s++)
             {
-                Row row = Fit(name, s);
+                Row row = Fit(name, s, options);
                 double minP = row.ParameterLre.Min();
                 mins.Add(minP);
                 sb.AppendLine(inv, $"| {name} | {s + 1} | {minP:F1} | {row.RssLre:F1}{(row.PrecisionLimited ? "*" : "")} | {row.SeLre.Min():F1}{(row.PrecisionLimited ? "*" : "")} | {row.Fit.Status} | {row.Fit.Nfev} |");
-                Assert.True(minP >= 6, $"{name} start {s + 1}: min LRE {minP:F2}");
             }
         }
 
-        double mean = mins.Average();
+        mean = mins.Average();
+        cases = mins.Count;
         sb.AppendLine(inv, $"\nMean of the per-case minimum parameter LRE over {mins.Count} cases: {mean:F2}; worst {mins.Min():F2}.");
         sb.AppendLine("* limited by double precision: the certified residuals are below the rounding of y − f.");
-        output.WriteLine(sb.ToString());
-        Assert.Equal(54, mins.Count);
-        Assert.True(mean >= 8.5, $"mean LRE {mean:F2}");
+        return sb.ToString();
     }
 }

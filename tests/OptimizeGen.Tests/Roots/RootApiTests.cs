@@ -129,6 +129,55 @@ public class RootApiTests
         Assert.Equal(2, calls);
     }
 
+    [Theory]
+    [InlineData(RootMethod.Hybr)]
+    [InlineData(RootMethod.Lm)]
+    [InlineData(RootMethod.Anderson)]
+    [InlineData(RootMethod.DfSane)]
+    public void Cancellation_time_limit_and_progress_are_honoured(RootMethod method)
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var c = Optimize.Root(Circle, [1.0, 2.0], method, new RootOptions { CancellationToken = cancelled.Token });
+        Assert.Equal(RootStatus.Cancelled, c.Status);
+        Assert.False(c.Success);
+
+        var t = Optimize.Root(Circle, [1.0, 2.0], method, new RootOptions { TimeLimit = TimeSpan.Zero });
+        Assert.Equal(RootStatus.TimeLimitReached, t.Status);
+
+        var reports = new List<OptimizeIteration>();
+        var p = Optimize.Root(Circle, [1.0, 2.0], method, new RootOptions { Progress = new Collect(reports) });
+        Assert.True(p.Success, p.ToString());
+        Assert.NotEmpty(reports);
+        Assert.True(reports[^1].Nfev <= p.Nfev);
+    }
+
+    private sealed class Collect(List<OptimizeIteration> into) : IProgress<OptimizeIteration>
+    {
+        public void Report(OptimizeIteration value) => into.Add(value);
+    }
+
+    [Fact]
+    public void Generic_tol_maps_onto_the_methods_option_as_scipy_does()
+    {
+        // hybr: tol is xtol — a tighter tol gives a more accurate root.
+        var loose = Optimize.Root(Circle, [1.0, 2.0], RootMethod.Hybr, new RootOptions { Tol = 1e-3 });
+        var tight = Optimize.Root(Circle, [1.0, 2.0], RootMethod.Hybr, new RootOptions { Tol = 1e-12 });
+        Assert.True(loose.Success, loose.ToString());
+        Assert.True(tight.Success, tight.ToString());
+        Assert.True(tight.FunNorm < 1e-10 && tight.FunNorm < loose.FunNorm, tight.ToString());
+
+        // broyden1: tol is the relative step test, the residual tests are off; an explicit Fatol still wins.
+        var stepTest = Optimize.Root(Circle, [1.0, 2.0], RootMethod.Broyden1, new RootOptions { Tol = 1e-12 });
+        Assert.True(stepTest.Success, stepTest.ToString());
+        Assert.Equal(Math.Sqrt(2), stepTest.X[0], 1e-9);
+
+        // df-sane: tol is ftol, relative to ‖F(x0)‖.
+        var dfsane = Optimize.Root(Circle, [1.0, 2.0], RootMethod.DfSane, new RootOptions { Tol = 1e-12 });
+        Assert.True(dfsane.Success && dfsane.FunNorm < 1e-11, dfsane.ToString());
+        Assert.Equal("Tol", Assert.Throws<ArgumentOutOfRangeException>(() => Optimize.Root(Circle, [1.0, 1.0], options: new RootOptions { Tol = -1 })).ParamName);
+    }
+
     [Fact]
     public void Non_finite_function_at_x0_is_a_result_not_an_exception()
     {
@@ -175,6 +224,9 @@ public class RootApiTests
         Assert.Equal("Diag", Assert.Throws<ArgumentException>(() => Optimize.Root(Circle, [1.0, 1.0], options: new RootOptions { Diag = [1.0] })).ParamName);
         Assert.Equal("Diag", Assert.Throws<ArgumentException>(() => Optimize.Root(Circle, [1.0, 1.0], options: new RootOptions { Diag = [1.0, -1.0] })).ParamName);
         Assert.Equal("method", Assert.Throws<ArgumentOutOfRangeException>(() => Optimize.Root(Circle, [1.0, 1.0], (RootMethod)99)).ParamName);
+        Assert.Equal("TimeLimit", Assert.Throws<ArgumentOutOfRangeException>(() => Optimize.Root(Circle, [1.0, 1.0], options: new RootOptions { TimeLimit = TimeSpan.FromSeconds(-1) })).ParamName);
+        Assert.Equal("MaxRank", Assert.Throws<ArgumentOutOfRangeException>(() => Optimize.Root(Circle, [1.0, 1.0], RootMethod.Broyden1, new RootOptions { JacOptions = new RootJacobianOptions { MaxRank = 0 } })).ParamName);
+        Assert.Equal("Alpha", Assert.Throws<ArgumentOutOfRangeException>(() => Optimize.Root(Circle, [1.0, 1.0], RootMethod.Broyden1, new RootOptions { JacOptions = new RootJacobianOptions { Alpha = -1 } })).ParamName);
     }
 
     private sealed class OverdeterminedLine : IJacobianFunction
