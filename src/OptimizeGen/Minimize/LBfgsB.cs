@@ -12,7 +12,8 @@
 // Stopping tests are scipy's: ‖proj g‖∞ ≤ gtol, or (fₖ − fₖ₊₁)/max(|fₖ|, |fₖ₊₁|, 1) ≤ ftol; maxiter, maxfun.
 // Departures: the subspace step is truncated into the box (the 1995 paper), not projected and re-checked as in
 // L-BFGS-B 3.0 (Morales–Nocedal 2011); breakpoints are sorted once rather than kept in a heap; a line search failure
-// discards the memory and retries once from steepest descent, as the Fortran does.
+// discards the memory and retries once from steepest descent, as the Fortran does; without any finite bound the
+// step x̄ − x = −B⁻¹g comes from the two-loop recursion (the same step, cheaper; see TwoLoop).
 
 using OptimizeGen.LineSearch;
 
@@ -32,6 +33,8 @@ internal sealed class LBfgsB
     private int _k;
     private int _head;
     private double _theta = 1;
+    private bool _unbounded;
+    private readonly double[] _alpha;
     private readonly double[,] _ss;
     private readonly double[,] _sy;
     private readonly double[,] _yy;
@@ -72,6 +75,7 @@ internal sealed class LBfgsB
 
         _order = new int[m];
         _ss = new double[m, m];
+        _alpha = new double[m];
         _sy = new double[m, m];
         _yy = new double[m, m];
         _mm = new double[2 * m, 2 * m];
@@ -135,6 +139,7 @@ internal sealed class LBfgsB
             boxed &= hasLower && hasUpper;
         }
 
+        _unbounded = !constrained;
         double[] x = (double[])x0.Clone();
         double[] g = new double[n];
         var line = new GradientLine(context, n);
@@ -175,8 +180,15 @@ internal sealed class LBfgsB
                 break;
             }
 
-            CauchyPoint(x, g);
-            SubspaceMinimization(x, g);
+            if (constrained)
+            {
+                CauchyPoint(x, g);
+                SubspaceMinimization(x, g);
+            }
+            else
+            {
+                TwoLoop(x, g);
+            }
             double gd = 0;
             double dnorm = 0;
             for (int i = 0; i < n; i++)
@@ -360,6 +372,43 @@ internal sealed class LBfgsB
             }
 
             result[i] = row;
+        }
+    }
+
+    /// <summary>
+    /// Without finite bounds every variable is free and the subspace minimization minimizes the whole quadratic model:
+    /// x̄ = x − B⁻¹g, with B the compact matrix θI − WMWᵀ. Its inverse applied to g is the two-loop recursion
+    /// (Nocedal 1980) on the same pairs with H₀ = I/θ: the same step in exact arithmetic, in O(mn) and without the
+    /// 2m × 2m algebra of the Cauchy point and the subspace step (which cost more than the n-vectors below n ≈ 500).
+    /// </summary>
+    private void TwoLoop(double[] x, double[] g)
+    {
+        double[] q = _d; // scratch; the caller overwrites it with x̄ − x afterwards
+        Array.Copy(g, q, _n);
+        for (int j = _k - 1; j >= 0; j--)
+        {
+            int slot = _order[j];
+            double a = SpanKernels.Dot(_s[slot], q) / _sy[j, j];
+            _alpha[j] = a;
+            SpanKernels.Axpy(-a, _y[slot], q);
+        }
+
+        double scale = 1 / _theta;
+        for (int i = 0; i < _n; i++)
+        {
+            q[i] *= scale;
+        }
+
+        for (int j = 0; j < _k; j++)
+        {
+            int slot = _order[j];
+            double b = SpanKernels.Dot(_y[slot], q) / _sy[j, j];
+            SpanKernels.Axpy(_alpha[j] - b, _s[slot], q);
+        }
+
+        for (int i = 0; i < _n; i++)
+        {
+            _xcp[i] = x[i] - q[i];
         }
     }
 
@@ -738,7 +787,10 @@ internal sealed class LBfgsB
 
         _sy[last, last] = ys;
         _theta = yy / ys;
-        FormM();
+        if (!_unbounded)
+        {
+            FormM();
+        }
     }
 
     /// <summary>M = [[−D, Lᵀ], [L, θSᵀS]]⁻¹ with D = diag(sᵢᵀyᵢ), Lᵢⱼ = sᵢᵀyⱼ for i &gt; j.</summary>

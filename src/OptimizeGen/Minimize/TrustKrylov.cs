@@ -68,21 +68,18 @@ internal sealed class TrustKrylov : ITrustRegionSubproblem
         for (int j = 0; j < _maxK; j++)
         {
             _context.HessianVector(_x, _q[j], _g, _w);
-            double a = ConjugateGradient.Dot(_q[j], _w);
+            double a = SpanKernels.Dot(_q[j], _w);
             _alpha[j] = a;
-            for (int i = 0; i < n; i++)
+            SpanKernels.Axpy(-a, _q[j], _w);
+            if (j > 0)
             {
-                _w[i] -= a * _q[j][i] + (j > 0 ? _beta[j] * _q[j - 1][i] : 0);
+                SpanKernels.Axpy(-_beta[j], _q[j - 1], _w);
             }
 
             // Full reorthogonalization against the kept vectors.
             for (int l = 0; l <= j; l++)
             {
-                double c = ConjugateGradient.Dot(_q[l], _w);
-                for (int i = 0; i < n; i++)
-                {
-                    _w[i] -= c * _q[l][i];
-                }
+                SpanKernels.Axpy(-SpanKernels.Dot(_q[l], _w), _q[l], _w);
             }
 
             double b = MinimizeContext.Norm(_w, 2);
@@ -119,12 +116,7 @@ internal sealed class TrustKrylov : ITrustRegionSubproblem
         Array.Clear(p);
         for (int l = 0; l < k; l++)
         {
-            double hl = _h[l];
-            double[] ql = _q[l];
-            for (int i = 0; i < n; i++)
-            {
-                p[i] += hl * ql[i];
-            }
+            SpanKernels.Axpy(_h[l], _q[l], p);
         }
 
         return predicted;

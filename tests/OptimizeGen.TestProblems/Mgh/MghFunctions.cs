@@ -3,8 +3,10 @@ namespace OptimizeGen.TestProblems.Mgh;
 // The unconstrained test functions of J. J. Moré, B. S. Garbow and K. E. Hillstrom, "Testing unconstrained
 // optimization software", ACM TOMS 7(1), 1981, 17–41, as sums of squares F(x) = Σ fᵢ(x)², numbered as in the paper.
 // Written as [Objective] methods in the differentiable subset (double arithmetic, Math.*, counted loops, if/else,
-// locals, read-only data fields) so that the generator can write their exact gradients; until it does, the tests
-// pass them as delegates with finite-difference gradients. Starting points and minima are in MghCatalog.
+// locals, read-only data fields) so that the generator writes their exact gradients (MghSmall.RosenbrockObjective, …;
+// MghGeneratedTests checks them). For now MghCatalog hands the solvers HyperDualObjective (exact derivatives from the
+// hyper-dual copy in MghFunctions.HyperDual.cs, independent of the generator); switching the catalog to the generated
+// objects is one line per problem. Starting points and minima are in MghCatalog.
 
 /// <summary>MGH problems 1–9 (two and three variables).</summary>
 public static partial class MghSmall
