@@ -417,6 +417,11 @@ internal static class ObjectiveEmitter
         string summary = constraints.Length == 0
             ? $"Minimizes <see cref=\"{f}\"/> with <c>Optimize.Minimize</c> and its generated gradient, from the given initial guess."
             : $"Minimizes <see cref=\"{f}\"/> subject to {string.Join(", ", constraints.Select(c => $"<see cref=\"{c}\"/>"))} with <c>Optimize.Minimize</c> (SLSQP unless another method is given) and the generated gradients, from the given initial guess.";
+        if (spec.AffineProblem)
+        {
+            summary += " The generator proved the objective and every constraint affine: with no method and no options, the problem is solved as the linear program it is by <c>Optimize.MinimizeAffine</c> (linprog), and the result says so.";
+        }
+
         w.Line($"/// <summary>{summary}</summary>");
         w.Line(GeneratedCode);
         if (spec.Kind == VariableKind.Scalars)
@@ -430,14 +435,26 @@ internal static class ObjectiveEmitter
             w.Open($"{Modifiers(spec)} {result} Minimize{f}({ReadOnlySpan} x0, {dataParameters}global::OptimizeGen.MinimizeMethod? method = null, global::OptimizeGen.Bounds? bounds = null, global::OptimizeGen.MinimizeOptions? options = null)");
         }
 
-        if (constraints.Length == 0)
+        if (constraints.Length == 0 && !spec.AffineProblem)
         {
             w.Line($"return new {result}(global::OptimizeGen.Optimize.Minimize({objective}, x0, method, bounds, options));");
         }
         else
         {
-            w.Line($"global::OptimizeGen.ConstraintBase[] constraints = {{ {string.Join(", ", constraints.Select(c => c + "Constraint"))} }};");
-            w.Line($"return new {result}(global::OptimizeGen.Optimize.Minimize({objective}, x0, constraints, method, bounds, options));");
+            w.Line(constraints.Length == 0
+                ? "global::OptimizeGen.ConstraintBase[] constraints = global::System.Array.Empty<global::OptimizeGen.ConstraintBase>();"
+                : $"global::OptimizeGen.ConstraintBase[] constraints = {{ {string.Join(", ", constraints.Select(c => c + "Constraint"))} }};");
+            if (spec.AffineProblem)
+            {
+                w.Open("if (method is null && options is null)");
+                w.Line($"return new {result}(global::OptimizeGen.Optimize.MinimizeAffine({objective}, x0, constraints, bounds));");
+                w.Close();
+                w.Line();
+            }
+
+            w.Line(constraints.Length == 0
+                ? $"return new {result}(global::OptimizeGen.Optimize.Minimize({objective}, x0, method, bounds, options));"
+                : $"return new {result}(global::OptimizeGen.Optimize.Minimize({objective}, x0, constraints, method, bounds, options));");
         }
         w.Close();
     }

@@ -65,7 +65,8 @@ internal sealed record ObjectiveSpec(
     string OutputName = "",
     double ConstraintLower = 0,
     double ConstraintUpper = 0,
-    EquatableArray<string> Constraints = default);
+    EquatableArray<string> Constraints = default,
+    bool AffineProblem = false);
 
 /// <summary>A source location as plain data.</summary>
 internal sealed record LocationInfo(string FilePath, int Start, int Length, int StartLine, int StartCharacter, int EndLine, int EndCharacter);
