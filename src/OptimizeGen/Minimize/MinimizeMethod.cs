@@ -51,4 +51,12 @@ public enum MinimizeMethod
     /// is given). Passing it to <c>Optimize.Minimize</c> is an error.
     /// </summary>
     Linprog,
+
+    /// <summary>
+    /// Not a scipy method: the problem was solved as the convex quadratic program it is — one solve of the equality- and
+    /// inequality-constrained QP by Kraft's LSQ (the subproblem solver of SLSQP) on the exact constant Hessian — because
+    /// the generator proved the objective quadratic and every constraint affine. Passing it to <c>Optimize.Minimize</c>
+    /// is an error.
+    /// </summary>
+    QuadraticProgram,
 }

@@ -80,7 +80,7 @@ internal static partial class UnboundedLinear
     public static bool Balance(double x, double y) => x == y;
 }
 
-/// <summary>A quadratic objective with a linear constraint: not a linear program, solved by SLSQP.</summary>
+/// <summary>A quadratic objective with a linear constraint: a QP, not a linear program; optimum (1.5, 0.5), f = 0.5, μ = −1.</summary>
 internal static partial class QuadraticWithLinear
 {
     [Objective]
@@ -88,6 +88,20 @@ internal static partial class QuadraticWithLinear
 
     [Constraint]
     public static bool Budget(double x, double y) => x + y <= 2;
+}
+
+/// <summary>2x² + 2xy + 3y² − 2x + 4y, strictly convex, minimum at (1, −1).</summary>
+internal static partial class ConvexQuadratic
+{
+    [Objective]
+    public static double Cost(double x, double y) => 2 * x * x + 2 * x * y + 3 * y * y - 2 * x + 4 * y;
+}
+
+/// <summary>x² − y², a saddle: quadratic but not convex.</summary>
+internal static partial class SaddleQuadratic
+{
+    [Objective]
+    public static double Cost(double x, double y) => x * x - y * y;
 }
 
 /// <summary>A linear objective with an active branch (|x|): piecewise linear, not proved affine.</summary>
@@ -183,10 +197,7 @@ public sealed class GeneratedLinearProgramTests
     public void Problems_that_are_not_affine_are_not_routed_to_linprog()
     {
         QuadraticWithLinear.CostResult quadratic = QuadraticWithLinear.MinimizeCost(0, 0);
-        Assert.NotEqual(MinimizeMethod.Linprog, quadratic.Result.Method);
-        Assert.True(quadratic.Success, quadratic.Message);
-        Assert.Equal(1.5, quadratic.X, 1e-6);
-        Assert.Equal(0.5, quadratic.Y, 1e-6);
+        Assert.Equal(MinimizeMethod.QuadraticProgram, quadratic.Result.Method);
 
         LinearWithNonlinearConstraint.CostResult disc = LinearWithNonlinearConstraint.MinimizeCost(0.5, 0.5);
         Assert.NotEqual(MinimizeMethod.Linprog, disc.Result.Method);
@@ -201,6 +212,48 @@ public sealed class GeneratedLinearProgramTests
         {
             Assert.Equal(1, piecewise.Fun, 1e-5);
         }
+    }
+
+    [Fact]
+    public void A_quadratic_objective_with_linear_constraints_is_solved_as_a_QP()
+    {
+        // min (x − 2)² + (y − 1)² s.t. x + y ≤ 2: the projection of (2, 1) on the half-plane, (1.5, 0.5), f = 0.5; at it
+        // ∇f = (−1, −1) = μ ∇(x + y − 2) with μ = −1 (the row's multiplier, negative for an active upper bound).
+        QuadraticWithLinear.CostResult result = QuadraticWithLinear.MinimizeCost(0, 0);
+        Assert.Equal(MinimizeMethod.QuadraticProgram, result.Result.Method);
+        Assert.True(result.Success, result.Message);
+        Assert.Equal(1, result.Nit);
+        Assert.Equal(1.5, result.X, 1e-12);
+        Assert.Equal(0.5, result.Y, 1e-12);
+        Assert.Equal(0.5, result.Fun, 1e-12);
+        Assert.Equal(-1, result.Result.Multipliers![0], 1e-12);
+
+        // Bounds join the QP: with y ≥ 0.8 the optimum moves along the line to (1.2, 0.8).
+        QuadraticWithLinear.CostResult bounded = QuadraticWithLinear.MinimizeCost(0, 1, bounds: new Bounds([double.NegativeInfinity, 0.8], [double.PositiveInfinity, double.PositiveInfinity]));
+        Assert.Equal(MinimizeMethod.QuadraticProgram, bounded.Result.Method);
+        Assert.Equal(1.2, bounded.X, 1e-12);
+        Assert.Equal(0.8, bounded.Y, 1e-12);
+
+        // An explicit method bypasses the routing and agrees.
+        QuadraticWithLinear.CostResult slsqp = QuadraticWithLinear.MinimizeCost(0, 0, MinimizeMethod.Slsqp);
+        Assert.Equal(MinimizeMethod.Slsqp, slsqp.Result.Method);
+        Assert.Equal(1.5, slsqp.X, 1e-6);
+    }
+
+    [Fact]
+    public void An_unconstrained_convex_quadratic_is_solved_by_one_linear_solve_and_a_nonconvex_one_is_handed_on()
+    {
+        ConvexQuadratic.CostResult convex = ConvexQuadratic.MinimizeCost(10, -10);
+        Assert.Equal(MinimizeMethod.QuadraticProgram, convex.Result.Method);
+        Assert.True(convex.Success, convex.Message);
+
+        // ∇f = (4x + 2y − 2, 2x + 6y + 4) = 0 → x = 1, y = −1.
+        Assert.Equal(1, convex.X, 1e-12);
+        Assert.Equal(-1, convex.Y, 1e-12);
+
+        SaddleQuadratic.CostResult saddle = SaddleQuadratic.MinimizeCost(1, 1, bounds: Bounds.All(-1, 1));
+        Assert.NotEqual(MinimizeMethod.QuadraticProgram, saddle.Result.Method);
+        Assert.Contains("not positive definite", saddle.Message, StringComparison.Ordinal);
     }
 
     [Fact]
