@@ -36,7 +36,7 @@ internal static class ModelEmitter
         ObjectiveEmitter.EmitGradient(
             w, spec, "Jacobian",
             $"Returns <see cref=\"{m}\"/> at one data point and its exact derivatives with respect to the parameters (one row of the fit's Jacobian), by reverse-mode differentiation of its body.");
-        if (ScalarPredictor(spec) && spec.Kind != VariableKind.Array)
+        if (HasBatch(spec))
         {
             w.Line();
             EmitBatchJacobian(w, spec);
@@ -219,6 +219,9 @@ internal static class ModelEmitter
 
     private static ParameterSpec Predictor(ObjectiveSpec spec) => spec.Parameters[0];
 
+    /// <summary>A model with one double predictor and its parameters as doubles or a span gets the batch Jacobian.</summary>
+    private static bool HasBatch(ObjectiveSpec spec) => ScalarPredictor(spec) && spec.Kind != VariableKind.Array;
+
     private static bool ScalarPredictor(ObjectiveSpec spec) => Predictor(spec).TypeText == "double";
 
     private static List<ParameterSpec> ExtraData(ObjectiveSpec spec) => spec.Parameters.Skip(1).Where(p => p.IsData).ToList();
@@ -234,7 +237,7 @@ internal static class ModelEmitter
 
         w.Line($"/// <summary><see cref=\"{m}\"/> as the model <c>Optimize.CurveFit</c> takes, with its generated parameter derivatives.</summary>");
         w.Line(ObjectiveEmitter.GeneratedCode);
-        w.Open($"{spec.Accessibility} sealed class {cls} : global::OptimizeGen.IGradientModel");
+        w.Open($"{spec.Accessibility} sealed class {cls} : global::OptimizeGen.{(HasBatch(spec) ? "IBatchGradientModel" : "IGradientModel")}");
         if (!spec.IsStatic)
         {
             w.Line($"private readonly {ObjectiveEmitter.QualifiedType(spec)} _owner;");
@@ -362,6 +365,22 @@ internal static class ModelEmitter
         }
 
         w.Close();
+        if (HasBatch(spec))
+        {
+            w.Line();
+            w.Line("/// <inheritdoc />");
+            w.Open($"public void EvaluateWithJacobian({ReadOnlySpan} x, {ReadOnlySpan} parameters, {Span} values, {Span} jacobian)");
+            if (parameterCheck.Length > 0)
+            {
+                w.Line(parameterCheck);
+            }
+
+            predictorArgument = "x";
+            string arguments = Arguments("parameters", gradient: false);
+            w.Line($"{owner}.{m}Jacobian({arguments}, values, jacobian);");
+            w.Close();
+        }
+
         w.Close();
         w.Line();
 

@@ -97,6 +97,35 @@ public sealed class GeneratedBatchJacobianTests
         Assert.Throws<ArgumentException>("values", () => BatchModels.Rat43Jacobian(xs, 1, 1, 1, 1, new double[3], jacobian));
         Assert.Throws<ArgumentException>("jacobian", () => BatchModels.Rat43Jacobian(xs, 1, 1, 1, 1, values, new double[5]));
     }
+
+    [Fact]
+    public void CurveFit_takes_the_batch_path_and_fits_exactly_as_per_point()
+    {
+        Assert.IsAssignableFrom<IBatchGradientModel>(BatchModels.Rat43Model);
+        double[] x = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
+        double[] b = [699.6, 5.28, 0.76, 1.28];
+        double[] y = x.Select((v, i) => BatchModels.Rat43(v, b[0], b[1], b[2], b[3]) * (1 + 0.01 * Math.Sin(3 * i))).ToArray();
+        double[] p0 = [700, 5, 0.75, 1.3];
+
+        CurveFitResult batch = Optimize.CurveFit(BatchModels.Rat43Model, x, y, p0);
+        CurveFitResult perPoint = Optimize.CurveFit(new PerPoint(BatchModels.Rat43Model), x, y, p0);
+        Assert.True(batch.Success, batch.Message);
+        Assert.Equal(perPoint.Parameters, batch.Parameters);
+        Assert.Equal(perPoint.Nfev, batch.Nfev);
+    }
+
+    /// <summary>The same model seen through the per-point interface only.</summary>
+    private sealed class PerPoint(IGradientModel model) : IGradientModel
+    {
+        public int ParameterCount => model.ParameterCount;
+
+        public int PredictorCount => model.PredictorCount;
+
+        public double Evaluate(ReadOnlySpan<double> x, ReadOnlySpan<double> parameters) => model.Evaluate(x, parameters);
+
+        public double EvaluateWithGradient(ReadOnlySpan<double> x, ReadOnlySpan<double> parameters, Span<double> gradient) =>
+            model.EvaluateWithGradient(x, parameters, gradient);
+    }
 }
 
 /// <summary>NIST Rat43 with scalar parameters: b1 / (1 + exp(b2 − b3·x))^(1/b4).</summary>
