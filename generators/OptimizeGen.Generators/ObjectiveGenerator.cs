@@ -81,20 +81,29 @@ public sealed class ObjectiveGenerator : IIncrementalGenerator
             spc.AddSource(spec.HintName + ".g.cs", SourceText.From(source, System.Text.Encoding.UTF8));
         });
 
-        context.RegisterSourceOutput(diagnostics, static (spc, list) =>
+        // Reported against the compilation's syntax trees, so that #pragma, [SuppressMessage] and per-file
+        // .editorconfig severities reach them; re-reporting on each edit is cheap, and the steps above stay cached.
+        context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (spc, pair) =>
         {
-            foreach (DiagnosticInfo info in list)
+            foreach (DiagnosticInfo info in pair.Left)
             {
-                spc.ReportDiagnostic(ToDiagnostic(info));
+                spc.ReportDiagnostic(ToDiagnostic(info, pair.Right));
             }
         });
     }
 
-    private static Diagnostic ToDiagnostic(DiagnosticInfo info)
+    private static Diagnostic ToDiagnostic(DiagnosticInfo info, Compilation compilation)
     {
-        Location location = info.Location is { } l
-            ? Location.Create(l.FilePath, new TextSpan(l.Start, l.Length), new LinePositionSpan(new LinePosition(l.StartLine, l.StartCharacter), new LinePosition(l.EndLine, l.EndCharacter)))
-            : Location.None;
+        Location location = Location.None;
+        if (info.Location is { } l)
+        {
+            var span = new TextSpan(l.Start, l.Length);
+            SyntaxTree? tree = compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == l.FilePath);
+            location = tree is not null && span.End <= tree.Length
+                ? Location.Create(tree, span)
+                : Location.Create(l.FilePath, span, new LinePositionSpan(new LinePosition(l.StartLine, l.StartCharacter), new LinePosition(l.EndLine, l.EndCharacter)));
+        }
+
         return Diagnostic.Create(DiagnosticDescriptors.Get(info.Id), location, info.Arguments.Cast<object?>().ToArray());
     }
 }
