@@ -359,6 +359,36 @@ public class DiagnosticTests
             """, "'Problems.Scale'");
     }
 
+    // ---- A shared helper: reported once, not once per caller -------------------------------------------------------
+
+    [Fact]
+    public void A_problem_in_a_shared_helper_is_reported_once_for_all_its_callers()
+    {
+        // Two objectives and a model inline the same helper: its error and its info each appear once, at the helper.
+        var diagnostics = VerifyFiles(new[]
+        {
+            """
+            using System;
+            using OptimizeGen;
+            static partial class Problems
+            {
+                [Objective] static double F(double x) => Shared.Helper(x) + x * x;
+                [Objective] static double G(double x, double y) => Shared.Helper(x * y);
+                [Model] static double M(double t, double a) => a * Shared.Helper(t * a);
+            }
+            """,
+            """
+            using System;
+            using OptimizeGen;
+            static class Shared
+            {
+                [Differentiable] public static double Helper(double u) => {|OPTG0011:Math.Abs(u)|} + {|OPTG0005:u % 2.0|};
+            }
+            """,
+        }, "'u % 2.0'", "'Math.Abs' is not smooth");
+        Assert.Equal(2, diagnostics.Length);
+    }
+
     // ---- OPTG0007: recursion --------------------------------------------------------------------------------------
 
     [Fact]
