@@ -498,9 +498,9 @@ internal sealed partial class ObjectiveParser
                 ILocalSymbol local when _parser._renames.TryGetValue(local, out string? renamed) => renamed,
                 ILocalSymbol local when local.IsConst && local.HasConstantValue => ConstantText(local.ConstantValue),
                 ILocalSymbol local when _parser._env.TryGetValue(local, out Atom? atom) && atom is ConstAtom c => ConstantText(c.Value),
-                ILocalSymbol local when _parser._env.TryGetValue(local, out Atom? atom) && atom is DataAtom d => "(" + d.Text + ")",
+                ILocalSymbol local when _parser._env.TryGetValue(local, out Atom? atom) && atom is DataAtom d => Parenthesized(d.Text),
                 IParameterSymbol parameter when _parser._env.TryGetValue(parameter, out Atom? atom) && atom is ConstAtom c => ConstantText(c.Value),
-                IParameterSymbol parameter when _parser._env.TryGetValue(parameter, out Atom? atom) && atom is DataAtom d => "(" + d.Text + ")",
+                IParameterSymbol parameter when _parser._env.TryGetValue(parameter, out Atom? atom) && atom is DataAtom d => Parenthesized(d.Text),
                 IFieldSymbol or IPropertySymbol or IMethodSymbol when symbol.IsStatic =>
                     symbol.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + node.Identifier.ValueText,
                 IFieldSymbol or IPropertySymbol or IMethodSymbol when !symbol.IsStatic && symbol.ContainingType is not null => "this." + node.Identifier.ValueText,
@@ -537,6 +537,10 @@ internal sealed partial class ObjectiveParser
 
             return base.VisitInvocationExpression(node);
         }
+
+        /// <summary>Data text where an operand goes: a plain name as it is, anything else in parentheses.</summary>
+        private static string Parenthesized(string text) =>
+            SyntaxFacts.IsValidIdentifier(text) ? text : "(" + text + ")";
 
         private static string ConstantText(object? value) => value switch
         {

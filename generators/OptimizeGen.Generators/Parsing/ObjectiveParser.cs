@@ -906,10 +906,21 @@ internal sealed partial class ObjectiveParser
     private static bool IsPassiveType(ITypeSymbol type) => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64
         or SpecialType.System_Boolean or SpecialType.System_Int16 or SpecialType.System_Byte or SpecialType.System_UInt32;
 
-    /// <summary>Binds a user variable to a value: renames the temporary that computed it when it is fresh, else copies.</summary>
-    private LocalAtom Bind(string userName, Atom value)
+    /// <summary>
+    /// Binds a user variable to a value: renames the temporary that computed it when it is fresh, else copies. A value
+    /// of data only (a constant or data text) stays data: a plain <c>double</c> local in both the gradient and the
+    /// Hessian-vector product, which integer conversions, indices, loop bounds and calls that are not differentiated
+    /// may read.
+    /// </summary>
+    private Atom Bind(string userName, Atom value)
     {
         string name = _names.Claim(userName);
+        if (value is ConstAtom or DataAtom)
+        {
+            _current.Add(new PassiveStmt($"double {name} = {PassiveText(value)};"));
+            return new DataAtom(name);
+        }
+
         if (value is LocalAtom local && _current.Count > 0 && _current[_current.Count - 1] is LetStmt let && let.Name == local.Name
             && IsTemp(local.Name))
         {
@@ -973,8 +984,23 @@ internal sealed partial class ObjectiveParser
         return op + "(" + string.Join(", ", parts) + ")";
     }
 
-    private LocalAtom Let(OpKind op, params Atom[] args)
+    /// <summary>The C# text of a data atom (a constant or data text), to stand in passive code.</summary>
+    private static string PassiveText(Atom atom) => atom switch
     {
+        ConstAtom c => Emit.Literals.Double(c.Value),
+        DataAtom d => d.Text,
+        _ => throw new InvalidOperationException("Not data: " + atom),
+    };
+
+    private Atom Let(OpKind op, params Atom[] args)
+    {
+        // Arithmetic of data only (a compound update of a data local) stays data text.
+        if (op is OpKind.Add or OpKind.Sub or OpKind.Mul or OpKind.Div && args.Length == 2 && args.All(a => a is ConstAtom or DataAtom))
+        {
+            string symbol = op switch { OpKind.Add => "+", OpKind.Sub => "-", OpKind.Mul => "*", _ => "/" };
+            return new DataAtom($"({PassiveText(args[0])}) {symbol} ({PassiveText(args[1])})");
+        }
+
         string? key = ValueKey(op, args);
         if (key is not null && _valueNumbers.TryGetValue(key, out var known) && ReferenceEquals(known.Block, _current))
         {
@@ -1142,6 +1168,25 @@ internal sealed partial class ObjectiveParser
                 if (thenValue is null || elseValue is null)
                 {
                     _env[local] = null;
+                    continue;
+                }
+
+                if (thenValue is ConstAtom or DataAtom && elseValue is ConstAtom or DataAtom)
+                {
+                    // A data local assigned in a branch of data stays data.
+                    string passivePhi = _names.Fresh(local.Name);
+                    _current.Add(new PassiveStmt($"double {passivePhi};"));
+                    if (!thenReturned)
+                    {
+                        thenBlock.Add(new PassiveStmt($"{passivePhi} = {PassiveText(thenValue)};"));
+                    }
+
+                    if (!elseReturned)
+                    {
+                        elseBlock.Add(new PassiveStmt($"{passivePhi} = {PassiveText(elseValue)};"));
+                    }
+
+                    _env[local] = new DataAtom(passivePhi);
                     continue;
                 }
 
