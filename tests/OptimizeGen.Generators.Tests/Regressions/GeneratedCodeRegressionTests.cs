@@ -123,4 +123,41 @@ public class GeneratedCodeRegressionTests
         CheckDerivatives(Objective(assembly, "Passive.Problems", "F"), new[] { 0.7, -1.3 });
         CheckDerivatives(Objective(assembly, "Passive.Problems", "G"), new[] { 0.7, -1.3, 0.4 });
     }
+
+    // ---- double's generic-math statics and Math.Round with digits or a mode ------------------------------------------
+
+    [Fact]
+    public void Double_statics_and_Round_with_digits_compile_and_differentiate()
+    {
+        Assembly assembly = Generate("""
+            using System;
+            using OptimizeGen;
+            namespace Statics;
+            public static partial class Problems
+            {
+                public static int Digits = 1;
+
+                [Objective]
+                public static double F(double x, double y) =>
+                    double.Sin(x) * double.Exp(y) + double.Pow(x, 3) + double.Hypot(x, y) + double.Log(y * y, 2) + double.Sqrt(x * x + 1)
+                    + double.Max(x, y) + double.Cbrt(y) + double.Atan2(y, x) + double.Abs(x - y) + double.FusedMultiplyAdd(x, y, x);
+
+                [Objective]
+                public static double G(ReadOnlySpan<double> x)
+                {
+                    int digits = 2;
+                    double s = Math.Round(x[0] * x[1], digits) * x[2] + Math.Round(x[1], MidpointRounding.AwayFromZero) * x[0];
+                    return s + double.Round(x[2] * x[2], Digits, MidpointRounding.ToEven) * x[1] + x[0] * x[1] * x[2];
+                }
+            }
+            """);
+        CheckDerivatives(Objective(assembly, "Statics.Problems", "F"), new[] { 0.7, -1.3 });
+        IHessianVectorObjective g = Objective(assembly, "Statics.Problems", "G");
+        CheckDerivatives(g, new[] { 0.7, -1.3, 0.4 });
+
+        // The rounded terms are the user's own values: (0.7·−1.3 rounded to 2 digits)·0.4 + round(−1.3)·0.7 + …
+        double expected = Math.Round(0.7 * -1.3, 2) * 0.4 + Math.Round(-1.3, MidpointRounding.AwayFromZero) * 0.7
+            + Math.Round(0.4 * 0.4, 1, MidpointRounding.ToEven) * -1.3 + 0.7 * -1.3 * 0.4;
+        Assert.Equal(expected, g.ValueAndGradient(new[] { 0.7, -1.3, 0.4 }, new double[3]), 14);
+    }
 }
