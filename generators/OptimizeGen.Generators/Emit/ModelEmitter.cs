@@ -64,6 +64,8 @@ internal static class ModelEmitter
 
     private static bool ScalarPredictor(ObjectiveSpec spec) => Predictor(spec).TypeText == "double";
 
+    private static bool ArrayPredictor(ObjectiveSpec spec) => Predictor(spec).TypeText == "double[]";
+
     private static List<ParameterSpec> ExtraData(ObjectiveSpec spec) => spec.Parameters.Skip(1).Where(p => p.IsData).ToList();
 
     private static void EmitModel(SourceWriter w, ObjectiveSpec spec)
@@ -131,7 +133,26 @@ internal static class ModelEmitter
         w.Line($"public int PredictorCount => {(scalarPredictor ? "1" : "_predictors")};");
         w.Line();
 
-        string predictorArgument = scalarPredictor ? "x[0]" : "x";
+        if (ArrayPredictor(spec))
+        {
+            // The user's method takes the predictors as a double[]: the span the solver passes is copied into a
+            // buffer of this thread, so that no call allocates.
+            w.Line("[global::System.ThreadStatic]");
+            w.Line("private static double[]? t_predictors;");
+            w.Line();
+            w.Open($"private static double[] PredictorArray({ReadOnlySpan} x)");
+            w.Line("double[]? buffer = t_predictors;");
+            w.Open("if (buffer is null || buffer.Length != x.Length)");
+            w.Line("buffer = new double[x.Length];");
+            w.Line("t_predictors = buffer;");
+            w.Close();
+            w.Line("x.CopyTo(buffer);");
+            w.Line("return buffer;");
+            w.Close();
+            w.Line();
+        }
+
+        string predictorArgument = scalarPredictor ? "x[0]" : ArrayPredictor(spec) ? "PredictorArray(x)" : "x";
         string Arguments(string parameters, bool gradient)
         {
             var args = new List<string>();

@@ -183,7 +183,8 @@ internal sealed partial class ObjectiveParser
                     return null;
                 }
 
-                parameters.Add(new ParameterSpec(parameter.Name, IsDoubleArray(parameter.Type) ? "global::System.ReadOnlySpan<double>" : typeText, true));
+                // Its declared type is kept (a double[] body may use array-only APIs); the model object adapts the span it is given.
+                parameters.Add(new ParameterSpec(parameter.Name, typeText, true));
                 continue;
             }
 

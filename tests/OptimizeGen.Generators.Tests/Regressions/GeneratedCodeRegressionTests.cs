@@ -160,4 +160,73 @@ public class GeneratedCodeRegressionTests
             + Math.Round(0.4 * 0.4, 1, MidpointRounding.ToEven) * -1.3 + 0.7 * -1.3 * 0.4;
         Assert.Equal(expected, g.ValueAndGradient(new[] { 0.7, -1.3, 0.4 }, new double[3]), 14);
     }
+
+    // ---- [Model] with a double[] predictor ---------------------------------------------------------------------------
+
+    [Fact]
+    public void A_model_with_a_double_array_predictor_compiles_and_fits()
+    {
+        Assembly assembly = Generate("""
+            using System;
+            using System.Linq;
+            using OptimizeGen;
+            namespace ArrayPredictor;
+            public static partial class Models
+            {
+                [Model]
+                public static double Plane(double[] t, double a, double b) => a * t[0] + b * Math.Exp(-t[1]) + t.Sum() * 0.0;
+
+                [Model]
+                public static double Sum(double[] t, ReadOnlySpan<double> p)
+                {
+                    double s = 0;
+                    for (int i = 0; i < t.Length; i++)
+                    {
+                        s += p[i] * t[i] * t[i];
+                    }
+
+                    return s;
+                }
+            }
+            """);
+        Type models = assembly.GetType("ArrayPredictor.Models", throwOnError: true)!;
+        var plane = (IGradientModel)models.GetMethod("PlaneModel")!.Invoke(null, new object[] { 2 })!;
+        double[] x = { 0.5, 1.5 };
+        double[] p = { 2.0, -3.0 };
+        double[] gradient = new double[2];
+        double value = plane.EvaluateWithGradient(x, p, gradient);
+        Assert.Equal(2.0 * 0.5 - 3.0 * Math.Exp(-1.5), value, 14);
+        Assert.Equal(value, plane.Evaluate(x, p), 14);
+        Assert.Equal(0.5, gradient[0], 14);
+        Assert.Equal(Math.Exp(-1.5), gradient[1], 14);
+
+        // The predictors are copied into a buffer of the thread, not a new array per call.
+        double sink = 0;
+        for (int k = 0; k < 10; k++)
+        {
+            sink += plane.EvaluateWithGradient(x, p, gradient) + plane.Evaluate(x, p);
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int k = 0; k < 1000; k++)
+        {
+            sink += plane.EvaluateWithGradient(x, p, gradient) + plane.Evaluate(x, p);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(double.IsFinite(sink));
+
+        var sum = (IGradientModel)models.GetMethod("SumModel")!.Invoke(null, new object[] { 3 })!;
+        double[] g3 = new double[3];
+        Assert.Equal(1 * 1 + 2 * 4 + 3 * 9, sum.EvaluateWithGradient(new[] { 1.0, 2.0, 3.0 }, new[] { 1.0, 2.0, 3.0 }, g3), 14);
+        Assert.Equal(new[] { 1.0, 4.0, 9.0 }, g3);
+
+        // The typed wrapper fits exact data: y = 2·t₀ − 3·exp(−t₁).
+        double[,] xdata = { { 0, 0 }, { 1, 0.5 }, { 2, 1 }, { 3, 2 }, { 0.5, 3 } };
+        double[] ydata = Enumerable.Range(0, 5).Select(i => 2 * xdata[i, 0] - 3 * Math.Exp(-xdata[i, 1])).ToArray();
+        object fit = models.GetMethod("FitPlane")!.Invoke(null, new object?[] { xdata, ydata, 1.0, 1.0, null })!;
+        Assert.True((bool)fit.GetType().GetProperty("Success")!.GetValue(fit)!, fit.ToString());
+        Assert.Equal(2.0, (double)fit.GetType().GetProperty("A")!.GetValue(fit)!, 8);
+        Assert.Equal(-3.0, (double)fit.GetType().GetProperty("B")!.GetValue(fit)!, 8);
+    }
 }
