@@ -35,7 +35,7 @@ internal static class ModelEmitter
         string m = spec.MethodName;
         ObjectiveEmitter.EmitGradient(
             w, spec, "Jacobian",
-            $"Returns <see cref=\"{m}\"/> at one data point and its exact derivatives with respect to the parameters (one row of the fit's Jacobian), by reverse-mode differentiation of its body.");
+            $"Returns <see cref=\"{ObjectiveEmitter.Cref(spec)}\"/> at one data point and its exact derivatives with respect to the parameters (one row of the fit's Jacobian), by reverse-mode differentiation of its body.");
         if (!spec.Parameters.Skip(1).Any(p => p.IsData && ObjectiveEmitter.IsRefLike(p.TypeText)))
         {
             w.Line();
@@ -77,7 +77,7 @@ internal static class ModelEmitter
         int parameterCount = spec.Kind == VariableKind.Scalars ? spec.Variables.Count : -1;
         List<ParameterSpec> data = ExtraData(spec);
 
-        w.Line($"/// <summary><see cref=\"{m}\"/> as the model <c>Optimize.CurveFit</c> takes, with its generated parameter derivatives.</summary>");
+        w.Line($"/// <summary><see cref=\"{ObjectiveEmitter.Cref(spec)}\"/> as the model <c>Optimize.CurveFit</c> takes, with its generated parameter derivatives.</summary>");
         w.Line(ObjectiveEmitter.GeneratedCode);
         w.Open($"{spec.Accessibility} sealed class {cls} : global::OptimizeGen.IGradientModel");
         if (!spec.IsStatic)
@@ -244,7 +244,7 @@ internal static class ModelEmitter
 
         factoryParameters.AddRange(data.Select(p => $"{p.TypeText} {p.Name}"));
         factoryArguments.AddRange(data.Select(p => p.Name));
-        w.Line($"/// <summary><see cref=\"{m}\"/> as an <see cref=\"global::OptimizeGen.IGradientModel\"/> for <c>Optimize.CurveFit</c>.</summary>");
+        w.Line($"/// <summary><see cref=\"{ObjectiveEmitter.Cref(spec)}\"/> as an <see cref=\"global::OptimizeGen.IGradientModel\"/> for <c>Optimize.CurveFit</c>.</summary>");
         if (factoryParameters.Count > 0)
         {
             w.Line($"{ObjectiveEmitter.Modifiers(spec)} {cls} {m}Model({string.Join(", ", factoryParameters)}) => new {cls}({string.Join(", ", factoryArguments)});");
@@ -350,7 +350,7 @@ internal static class ModelEmitter
         modelArguments.AddRange(data.Select(p => p.Name));
         string model = !scalarPredictor || data.Count > 0 ? $"{m}Model({string.Join(", ", modelArguments)})" : $"{m}Model";
         string dataParameters = string.Concat(data.Select(p => $"{p.TypeText} {p.Name}, "));
-        w.Line($"/// <summary>Fits <see cref=\"{m}\"/> to (xdata, ydata) by nonlinear least squares (<c>Optimize.CurveFit</c>) with its generated Jacobian, from the initial guess given.</summary>");
+        w.Line($"/// <summary>Fits <see cref=\"{ObjectiveEmitter.Cref(spec)}\"/> to (xdata, ydata) by nonlinear least squares (<c>Optimize.CurveFit</c>) with its generated Jacobian, from the initial guess given.</summary>");
         w.Line(ObjectiveEmitter.GeneratedCode);
         if (scalars)
         {

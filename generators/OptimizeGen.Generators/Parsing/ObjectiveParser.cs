@@ -190,7 +190,7 @@ internal sealed partial class ObjectiveParser
 
             if (HasAttribute(parameter, DataAttributeName))
             {
-                parameters.Add(new ParameterSpec(parameter.Name, typeText, true));
+                parameters.Add(new ParameterSpec(parameter.Name, typeText, true, parameter.RefKind == RefKind.In));
                 continue;
             }
 
@@ -227,7 +227,7 @@ internal sealed partial class ObjectiveParser
             {
                 _env[parameter] = new InputAtom(scalarIndex++);
                 variables.Add(parameter.Name);
-                parameters.Add(new ParameterSpec(parameter.Name, "double", false));
+                parameters.Add(new ParameterSpec(parameter.Name, "double", false, parameter.RefKind == RefKind.In));
                 continue;
             }
 
