@@ -92,7 +92,7 @@ internal static class ModelEmitter
 
         foreach (ParameterSpec p in data)
         {
-            w.Line($"private readonly {p.TypeText} _{p.Name};");
+            w.Line($"private readonly {p.TypeText} _{Identifiers.Bare(p.Name)};");
         }
 
         var ctorParameters = new List<string>();
@@ -121,7 +121,7 @@ internal static class ModelEmitter
 
         foreach (ParameterSpec p in data)
         {
-            w.Line($"_{p.Name} = {p.Name};");
+            w.Line($"_{Identifiers.Bare(p.Name)} = {p.Name};");
         }
 
         w.Close();
@@ -165,7 +165,7 @@ internal static class ModelEmitter
                 }
                 else if (p.IsData)
                 {
-                    args.Add("_" + p.Name);
+                    args.Add("_" + Identifiers.Bare(p.Name));
                 }
                 else if (spec.Kind == VariableKind.Scalars)
                 {
@@ -332,8 +332,8 @@ internal static class ModelEmitter
         w.Line();
         w.Line("/// <inheritdoc />");
         string parts = scalars
-            ? string.Join(", ", spec.Variables.Select(v => $"{v} = {{{ObjectiveParser.Pascal(v)}.ToString(\"G10\", {invariant})}} ± {{{ObjectiveParser.Pascal(v)}StandardError.ToString(\"G3\", {invariant})}}"))
-            : $"{spec.Variables[0]} = [{{string.Join(\", \", global::System.Linq.Enumerable.Select({ObjectiveParser.Pascal(spec.Variables[0])}, v => v.ToString(\"G10\", {invariant})))}}]";
+            ? string.Join(", ", spec.Variables.Select(v => $"{Identifiers.Bare(v)} = {{{ObjectiveParser.Pascal(v)}.ToString(\"G10\", {invariant})}} ± {{{ObjectiveParser.Pascal(v)}StandardError.ToString(\"G3\", {invariant})}}"))
+            : $"{Identifiers.Bare(spec.Variables[0])} = [{{string.Join(\", \", global::System.Linq.Enumerable.Select({ObjectiveParser.Pascal(spec.Variables[0])}, v => v.ToString(\"G10\", {invariant})))}}]";
         w.Line($"public override string ToString() => $\"{parts}, RSS = {{Rss.ToString(\"G10\", {invariant})}}, {{Status}} ({{Message}})\";");
         w.Close();
         w.Line();

@@ -104,7 +104,7 @@ internal static class ObjectiveEmitter
         {
             foreach ((string variable, string adjoint) in spec.Variables.Zip(n.ScalarAdjoints, (a, b) => (a, b)))
             {
-                w.Line($"/// <param name=\"{adjoint}\">∂{f}/∂{variable}.</param>");
+                w.Line($"/// <param name=\"{adjoint}\">∂{f}/∂{Identifiers.Bare(variable)}.</param>");
             }
 
             string outs = string.Join(", ", n.ScalarAdjoints.Select(a => "out double " + a));
@@ -118,7 +118,7 @@ internal static class ObjectiveEmitter
         else
         {
             string x = spec.Variables[0];
-            w.Line($"/// <param name=\"{n.Gradient}\">Receives ∇{f}; its length must be that of <paramref name=\"{x}\"/>.</param>");
+            w.Line($"/// <param name=\"{n.Gradient}\">Receives ∇{f}; its length must be that of <paramref name=\"{Identifiers.Bare(x)}\"/>.</param>");
             w.Line(GeneratedCode);
             w.Open($"{Modifiers(spec)} double {f}{suffix}({parameters}, {Span} {n.Gradient})");
             if (spec.Kind == VariableKind.Array)
@@ -147,17 +147,17 @@ internal static class ObjectiveEmitter
         {
             if (spec.Role == SpecRole.Model && p == spec.Parameters[0])
             {
-                w.Line($"/// <param name=\"{p.Name}\">The predictor{(p.TypeText == "double" ? string.Empty : "s")} at one data point (data, not differentiated).</param>");
+                w.Line($"/// <param name=\"{Identifiers.Bare(p.Name)}\">The predictor{(p.TypeText == "double" ? string.Empty : "s")} at one data point (data, not differentiated).</param>");
             }
             else if (p.IsData)
             {
-                w.Line($"/// <param name=\"{p.Name}\">Data passed to <see cref=\"{Cref(spec)}\"/> as it is (not differentiated).</param>");
+                w.Line($"/// <param name=\"{Identifiers.Bare(p.Name)}\">Data passed to <see cref=\"{Cref(spec)}\"/> as it is (not differentiated).</param>");
             }
             else if (!dataOnly)
             {
                 w.Line(spec.Kind == VariableKind.Scalars
-                    ? $"/// <param name=\"{p.Name}\">The value of the {noun} {p.Name}.</param>"
-                    : $"/// <param name=\"{p.Name}\">The values of the {noun}s.</param>");
+                    ? $"/// <param name=\"{Identifiers.Bare(p.Name)}\">The value of the {noun} {Identifiers.Bare(p.Name)}.</param>"
+                    : $"/// <param name=\"{Identifiers.Bare(p.Name)}\">The values of the {noun}s.</param>");
             }
         }
     }
@@ -170,10 +170,10 @@ internal static class ObjectiveEmitter
         w.Line("/// <summary>");
         w.Line($"/// Returns <see cref=\"{Cref(spec)}\"/>, writes its gradient and the Hessian-vector product ∇²{f}·v (forward over reverse).");
         w.Line("/// </summary>");
-        string variables = spec.Kind == VariableKind.Scalars ? "(" + string.Join(", ", spec.Variables) + ")" : spec.Variables[0];
+        string variables = spec.Kind == VariableKind.Scalars ? "(" + string.Join(", ", spec.Variables.Select(Identifiers.Bare)) + ")" : spec.Variables[0];
         w.Line(spec.Kind == VariableKind.Scalars
             ? $"/// <param name=\"{n.Point}\">The point {variables}.</param>"
-            : $"/// <param name=\"{spec.Variables[0]}\">The point.</param>");
+            : $"/// <param name=\"{Identifiers.Bare(spec.Variables[0])}\">The point.</param>");
         w.Line($"/// <param name=\"{n.Direction}\">The direction v, as long as the point.</param>");
         w.Line($"/// <param name=\"{n.Gradient}\">Receives ∇{f}, as long as the point.</param>");
         w.Line($"/// <param name=\"{n.Product}\">Receives ∇²{f}·v, as long as the point.</param>");
@@ -239,7 +239,7 @@ internal static class ObjectiveEmitter
         string owner = spec.IsStatic ? QualifiedType(spec) : "_owner";
         int dimension = spec.Kind == VariableKind.Scalars ? spec.Variables.Count : -1;
         var data = Data(spec).ToList();
-        string dataArgs = string.Concat(data.Select(p => ", _" + p.Name));
+        string dataArgs = string.Concat(data.Select(p => ", _" + Identifiers.Bare(p.Name)));
 
         w.Line($"/// <summary><see cref=\"{Cref(spec)}\"/> as the objective the <c>Optimize</c> entry points take, with its generated gradient and Hessian-vector product.</summary>");
         w.Line(GeneratedCode);
@@ -251,7 +251,7 @@ internal static class ObjectiveEmitter
 
         foreach (ParameterSpec p in data)
         {
-            w.Line($"private readonly {p.TypeText} _{p.Name};");
+            w.Line($"private readonly {p.TypeText} _{Identifiers.Bare(p.Name)};");
         }
 
         string ctorParameters = string.Join(", ", (spec.IsStatic ? Array.Empty<string>() : new[] { $"{QualifiedType(spec)} owner" })
@@ -264,7 +264,7 @@ internal static class ObjectiveEmitter
 
         foreach (ParameterSpec p in data)
         {
-            w.Line($"_{p.Name} = {p.Name};");
+            w.Line($"_{Identifiers.Bare(p.Name)} = {p.Name};");
         }
 
         w.Close();
@@ -286,7 +286,7 @@ internal static class ObjectiveEmitter
             {
                 if (p.IsData)
                 {
-                    args.Add("_" + p.Name);
+                    args.Add("_" + Identifiers.Bare(p.Name));
                 }
                 else if (spec.Kind == VariableKind.Scalars)
                 {
@@ -319,7 +319,7 @@ internal static class ObjectiveEmitter
             int k = 0;
             foreach (ParameterSpec p in spec.Parameters)
             {
-                args.Add(p.IsData ? "_" + p.Name : $"x[{k++}]");
+                args.Add(p.IsData ? "_" + Identifiers.Bare(p.Name) : $"x[{k++}]");
             }
 
             w.Line($"return {owner}.{f}Gradient({string.Join(", ", args)}, {string.Join(", ", Enumerable.Range(0, dimension).Select(_ => "out _"))});");
@@ -344,7 +344,7 @@ internal static class ObjectiveEmitter
             int k2 = 0;
             foreach (ParameterSpec p in spec.Parameters)
             {
-                gradientArgs.Add(p.IsData ? "_" + p.Name : $"x[{k2++}]");
+                gradientArgs.Add(p.IsData ? "_" + Identifiers.Bare(p.Name) : $"x[{k2++}]");
             }
 
             w.Line($"double value = {owner}.{f}Gradient({string.Join(", ", gradientArgs)}, {outs});");
@@ -448,8 +448,8 @@ internal static class ObjectiveEmitter
         w.Line();
         w.Line("/// <inheritdoc />");
         string parts = spec.Kind == VariableKind.Scalars
-            ? string.Concat(spec.Variables.Select(v => $"{v} = {{{ObjectiveParser.Pascal(v)}.ToString(\"G10\", global::System.Globalization.CultureInfo.InvariantCulture)}}, "))
-            : $"{spec.Variables[0]} = [{{string.Join(\", \", global::System.Linq.Enumerable.Select({ObjectiveParser.Pascal(spec.Variables[0])}, v => v.ToString(\"G10\", global::System.Globalization.CultureInfo.InvariantCulture)))}}], ";
+            ? string.Concat(spec.Variables.Select(v => $"{Identifiers.Bare(v)} = {{{ObjectiveParser.Pascal(v)}.ToString(\"G10\", global::System.Globalization.CultureInfo.InvariantCulture)}}, "))
+            : $"{Identifiers.Bare(spec.Variables[0])} = [{{string.Join(\", \", global::System.Linq.Enumerable.Select({ObjectiveParser.Pascal(spec.Variables[0])}, v => v.ToString(\"G10\", global::System.Globalization.CultureInfo.InvariantCulture)))}}], ";
         w.Line($"public override string ToString() => $\"{parts}f = {{Fun.ToString(\"G10\", global::System.Globalization.CultureInfo.InvariantCulture)}}, {{Status}} ({{Message}}), nit = {{Nit}}, nfev = {{Nfev}}\";");
         w.Close();
         w.Line();

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using OptimizeGen.Generators.Diagnostics;
 using OptimizeGen.Generators.Differentiation;
+using OptimizeGen.Generators.Emit;
 using OptimizeGen.Generators.Model;
 
 namespace OptimizeGen.Generators.Parsing;
@@ -376,7 +377,7 @@ internal sealed partial class ObjectiveParser
         }
 
         string gradient = _names.Fresh(_role == SpecRole.Equations ? "jacobian" : "gradient");
-        string point = _role == SpecRole.Equations ? _names.Fresh("column") : kind == VariableKind.Scalars ? _names.Fresh("point") : variables[0];
+        string point = _role == SpecRole.Equations ? _names.Fresh("column") : kind == VariableKind.Scalars ? _names.Fresh("point") : Identifiers.Escape(variables[0]);
         string direction = _names.Fresh("v");
         string product = _names.Fresh("product");
         string value = _names.Fresh(_role == SpecRole.Equations ? "columns" : "value");
@@ -403,10 +404,11 @@ internal sealed partial class ObjectiveParser
         EquatableArray<string> constraints = _role == SpecRole.Objective && HasConstrainedMinimize(_model.Compilation) ? ConstraintsBeside(method) : EquatableArray<string>.Empty;
         ProblemClass problemClass = _role == SpecRole.Objective ? Classify(method, constraints) : ProblemClass.General;
         return new ObjectiveSpec(
-            _role, ns, types.ToEquatableArray(), method.Name, method.IsStatic, accessibility, kind, parameters.ToEquatableArray(),
-            variables.ToEquatableArray(), _current.ToEquatableArray(),
+            _role, ns, types.ToEquatableArray(), method.Name, method.IsStatic, accessibility, kind,
+            parameters.Select(p => p with { Name = Identifiers.Escape(p.Name) }).ToEquatableArray(),
+            variables.Select(Identifiers.Escape).ToEquatableArray(), _current.ToEquatableArray(),
             new GeneratedNames(gradient, point, direction, product, value, adjoints.ToEquatableArray()),
-            wrapper, hint, _output?.Name ?? string.Empty,
+            wrapper, hint, _output is null ? string.Empty : Identifiers.Escape(_output.Name),
             _constraintBounds?.Lower ?? 0, _constraintBounds?.Upper ?? 0,
             constraints, problemClass);
     }
@@ -647,8 +649,12 @@ internal sealed partial class ObjectiveParser
 
     private static bool IsWritableDoubleSpan(ITypeSymbol type) => IsDoubleSpan(type) && type.Name == "Span";
 
-    internal static string Pascal(string name) =>
-        name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name.Substring(1);
+    /// <summary>A variable's name as a property: x → X, @double → Double.</summary>
+    internal static string Pascal(string name)
+    {
+        name = Identifiers.Bare(name);
+        return name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name.Substring(1);
+    }
 
     private static bool HasAttribute(ISymbol symbol, string metadataName) =>
         symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == metadataName);
@@ -1333,7 +1339,7 @@ internal sealed partial class ObjectiveParser
             return;
         }
 
-        string collectionText = overInput ? _vector!.Name : Render(loop.Expression);
+        string collectionText = overInput ? Identifiers.Escape(_vector!.Name) : Render(loop.Expression);
         string index = _names.Fresh(element.Name + "Index");
         ParseLoop(loop.Statement, index, "0", collectionText + ".Length", "<", 1, () =>
         {

@@ -229,4 +229,76 @@ public class GeneratedCodeRegressionTests
         Assert.Equal(2.0, (double)fit.GetType().GetProperty("A")!.GetValue(fit)!, 8);
         Assert.Equal(-3.0, (double)fit.GetType().GetProperty("B")!.GetValue(fit)!, 8);
     }
+
+    // ---- Keyword-named parameters and locals ---------------------------------------------------------------------------
+
+    internal const string KeywordNames = """
+        using System;
+        using OptimizeGen;
+        namespace Keywords;
+        public static partial class Problems
+        {
+            [Objective]
+            public static double F(double @double, double @in, [Data] double @params)
+            {
+                double @out = @double * @in + @params;
+                double @case = 0;
+                if (@out > 0)
+                {
+                    @case = @out * @out;
+                }
+
+                return @case + Math.Sin(@double) * @in * @in;
+            }
+
+            // The adjoints of o and ecimal would be 'do' and 'decimal'.
+            [Objective]
+            public static double G(double o, double ecimal) => o * o * ecimal + Math.Exp(ecimal);
+
+            [Objective]
+            public static double H(ReadOnlySpan<double> @in, [Data] double[] @params)
+            {
+                double @return = 0;
+                for (int @int = 0; @int < @in.Length; @int++)
+                {
+                    @return += @params[@int] * @in[@int] * @in[@int];
+                }
+
+                foreach (double @double in @in)
+                {
+                    @return += Math.Cos(@double);
+                }
+
+                return @return;
+            }
+
+            [Model]
+            public static double M(double @double, double @in, double @out, [Data] double @params) => @in * Math.Exp(-@out * @double) + @params;
+        }
+        """;
+
+    [Fact]
+    public void Keyword_named_parameters_and_locals_compile_and_differentiate()
+    {
+        Assembly assembly = Generate(KeywordNames);
+        Type problems = assembly.GetType("Keywords.Problems", throwOnError: true)!;
+        var f = (IHessianVectorObjective)problems.GetMethod("FObjective")!.Invoke(null, new object[] { 0.25 })!;
+        CheckDerivatives(f, new[] { 0.7, -1.3 });
+        CheckDerivatives(Objective(assembly, "Keywords.Problems", "G"), new[] { 0.7, -1.3 });
+        var h = (IHessianVectorObjective)problems.GetMethod("HObjective")!.Invoke(null, new object[] { new[] { 1.0, 2.0, 3.0 } })!;
+        CheckDerivatives(h, new[] { 0.7, -1.3, 0.4 });
+
+        // The typed wrapper's result names the variables in Pascal case; the model's parameters likewise.
+        object result = problems.GetMethod("MinimizeG")!.Invoke(null, new object?[] { 0.5, 0.5, null, null, null })!;
+        Assert.NotNull(result.GetType().GetProperty("O"));
+        Assert.NotNull(result.GetType().GetProperty("Ecimal"));
+        Type fit = problems.GetMethod("FitM")!.ReturnType;
+        Assert.NotNull(fit.GetProperty("In"));
+        Assert.NotNull(fit.GetProperty("OutStandardError"));
+        var model = (IGradientModel)problems.GetMethod("MModel")!.Invoke(null, new object[] { 0.5 })!;
+        double[] gradient = new double[2];
+        Assert.Equal(2 * Math.Exp(-0.3 * 1.5) + 0.5, model.EvaluateWithGradient(new[] { 1.5 }, new[] { 2.0, 0.3 }, gradient), 14);
+        Assert.Equal(Math.Exp(-0.3 * 1.5), gradient[0], 14);
+        Assert.Equal(-1.5 * 2 * Math.Exp(-0.3 * 1.5), gradient[1], 14);
+    }
 }

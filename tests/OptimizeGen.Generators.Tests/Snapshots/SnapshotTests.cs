@@ -154,6 +154,7 @@ public class SnapshotTests
         var compilation = CSharpCompilation.Create(
             "SnapshotsWithDocs",
             SnapshotCases.All.Append(new KeyValuePair<string, string>("DocumentedExtras", DocumentedExtras))
+                .Append(new KeyValuePair<string, string>("KeywordNames", Regressions.GeneratedCodeRegressionTests.KeywordNames))
                 .Select(c => CSharpSyntaxTree.ParseText(c.Value, parseOptions, path: c.Key + ".cs", cancellationToken: TestContext.Current.CancellationToken)),
             GeneratorHarness.MetadataReferences,
             new CSharpCompilationOptions(
