@@ -140,10 +140,10 @@ internal static class ObjectiveEmitter
     /// A &lt;param&gt; for each of the user's parameters, in order, so that a consumer building its documentation
     /// file (CS1573: every parameter documented once any is) compiles the generated members warning-free.
     /// </summary>
-    internal static void ParameterDocs(SourceWriter w, ObjectiveSpec spec, bool dataOnly = false)
+    internal static void ParameterDocs(SourceWriter w, ObjectiveSpec spec, bool dataOnly = false, int skip = 0)
     {
         string noun = spec.Role == SpecRole.Model ? "parameter" : "variable";
-        foreach (ParameterSpec p in spec.Parameters)
+        foreach (ParameterSpec p in spec.Parameters.Skip(skip))
         {
             if (spec.Role == SpecRole.Model && p == spec.Parameters[0])
             {
