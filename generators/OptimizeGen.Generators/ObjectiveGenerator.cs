@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
@@ -35,13 +36,44 @@ public sealed class ObjectiveGenerator : IIncrementalGenerator
     {
         context.RegisterPostInitializationOutput(static post => post.AddSource(DualSource.HintName, SourceText.From(DualSource.Text, System.Text.Encoding.UTF8)));
 
-        Register(context, ObjectiveParser.ObjectiveAttributeName, SpecRole.Objective);
-        Register(context, ObjectiveParser.ModelAttributeName, SpecRole.Model);
-        Register(context, ObjectiveParser.EquationsAttributeName, SpecRole.Equations);
-        Register(context, ObjectiveParser.ConstraintAttributeName, SpecRole.Constraint);
+        IncrementalValueProvider<ImmutableArray<EquatableArray<DiagnosticInfo>>> objectives = Register(context, ObjectiveParser.ObjectiveAttributeName, SpecRole.Objective);
+        IncrementalValueProvider<ImmutableArray<EquatableArray<DiagnosticInfo>>> models = Register(context, ObjectiveParser.ModelAttributeName, SpecRole.Model);
+        IncrementalValueProvider<ImmutableArray<EquatableArray<DiagnosticInfo>>> equations = Register(context, ObjectiveParser.EquationsAttributeName, SpecRole.Equations);
+        IncrementalValueProvider<ImmutableArray<EquatableArray<DiagnosticInfo>>> constraints = Register(context, ObjectiveParser.ConstraintAttributeName, SpecRole.Constraint);
+
+        // One output for every method's diagnostics, so that a [Differentiable] helper called by several annotated
+        // methods is reported once per problem (same ID, same location), not once per caller. Reported against the
+        // compilation's syntax trees, so that #pragma, [SuppressMessage] and per-file .editorconfig severities reach
+        // them; re-reporting on each edit is cheap, and the named steps before the Combine stay cached.
+        var all = objectives.Combine(models).Combine(equations.Combine(constraints))
+            .Combine(context.CompilationProvider);
+        context.RegisterSourceOutput(all, static (spc, pair) =>
+        {
+            var (((objective, model), (equation, constraint)), compilation) = pair;
+            var trees = new Dictionary<string, SyntaxTree>(StringComparer.Ordinal);
+            foreach (SyntaxTree tree in compilation.SyntaxTrees)
+            {
+                if (!trees.ContainsKey(tree.FilePath))
+                {
+                    trees.Add(tree.FilePath, tree);
+                }
+            }
+
+            var seen = new HashSet<(string Id, LocationInfo? Location)>();
+            foreach (EquatableArray<DiagnosticInfo> list in objective.Concat(model).Concat(equation).Concat(constraint))
+            {
+                foreach (DiagnosticInfo info in list)
+                {
+                    if (seen.Add((info.Id, info.Location)))
+                    {
+                        spc.ReportDiagnostic(ToDiagnostic(info, trees));
+                    }
+                }
+            }
+        });
     }
 
-    private static void Register(IncrementalGeneratorInitializationContext context, string attribute, SpecRole role)
+    private static IncrementalValueProvider<ImmutableArray<EquatableArray<DiagnosticInfo>>> Register(IncrementalGeneratorInitializationContext context, string attribute, SpecRole role)
     {
         IncrementalValuesProvider<ParseResult> parsed = context.SyntaxProvider
             .ForAttributeWithMetadataName(
@@ -81,20 +113,20 @@ public sealed class ObjectiveGenerator : IIncrementalGenerator
             spc.AddSource(spec.HintName + ".g.cs", SourceText.From(source, System.Text.Encoding.UTF8));
         });
 
-        context.RegisterSourceOutput(diagnostics, static (spc, list) =>
-        {
-            foreach (DiagnosticInfo info in list)
-            {
-                spc.ReportDiagnostic(ToDiagnostic(info));
-            }
-        });
+        return diagnostics.Collect();
     }
 
-    private static Diagnostic ToDiagnostic(DiagnosticInfo info)
+    private static Diagnostic ToDiagnostic(DiagnosticInfo info, Dictionary<string, SyntaxTree> trees)
     {
-        Location location = info.Location is { } l
-            ? Location.Create(l.FilePath, new TextSpan(l.Start, l.Length), new LinePositionSpan(new LinePosition(l.StartLine, l.StartCharacter), new LinePosition(l.EndLine, l.EndCharacter)))
-            : Location.None;
+        Location location = Location.None;
+        if (info.Location is { } l)
+        {
+            var span = new TextSpan(l.Start, l.Length);
+            location = trees.TryGetValue(l.FilePath, out SyntaxTree? tree) && span.End <= tree.Length
+                ? Location.Create(tree, span)
+                : Location.Create(l.FilePath, span, new LinePositionSpan(new LinePosition(l.StartLine, l.StartCharacter), new LinePosition(l.EndLine, l.EndCharacter)));
+        }
+
         return Diagnostic.Create(DiagnosticDescriptors.Get(info.Id), location, info.Arguments.Cast<object?>().ToArray());
     }
 }

@@ -120,6 +120,9 @@ namespace OptimizeGen.Generated
         public static Dual Floor(Dual x) => global::System.Math.Floor(x.V);
         public static Dual Ceiling(Dual x) => global::System.Math.Ceiling(x.V);
         public static Dual Round(Dual x) => global::System.Math.Round(x.V);
+        public static Dual Round(Dual x, int digits) => global::System.Math.Round(x.V, digits);
+        public static Dual Round(Dual x, global::System.MidpointRounding mode) => global::System.Math.Round(x.V, mode);
+        public static Dual Round(Dual x, int digits, global::System.MidpointRounding mode) => global::System.Math.Round(x.V, digits, mode);
         public static Dual FusedMultiplyAdd(Dual a, Dual b, Dual c) => a * b + c;
         public static Dual Hypot(Dual a, Dual b)
         {

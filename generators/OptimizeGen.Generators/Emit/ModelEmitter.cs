@@ -35,7 +35,7 @@ internal static class ModelEmitter
         string m = spec.MethodName;
         ObjectiveEmitter.EmitGradient(
             w, spec, "Jacobian",
-            $"Returns <see cref=\"{m}\"/> at one data point and its exact derivatives with respect to the parameters (one row of the fit's Jacobian), by reverse-mode differentiation of its body.");
+            $"Returns <see cref=\"{ObjectiveEmitter.Cref(spec)}\"/> at one data point and its exact derivatives with respect to the parameters (one row of the fit's Jacobian), by reverse-mode differentiation of its body.");
         if (HasBatch(spec))
         {
             w.Line();
@@ -93,18 +93,19 @@ internal static class ModelEmitter
             return candidate;
         }
 
-        string xs = Unique(x + "s");
+        string xs = Unique(Identifiers.Bare(x) + "s");
         string values = Unique("values");
         string jacobian = Unique("jacobian");
         string i = Unique("i");
         string row = Unique("row");
         string parameters = string.Join(", ", spec.Parameters.Skip(1).Select(p => $"{p.TypeText} {p.Name}"));
         w.Line("/// <summary>");
-        w.Line($"/// Writes <see cref=\"{m}\"/> at every data point and its exact derivatives with respect to the parameters (the fit's");
+        w.Line($"/// Writes <see cref=\"{ObjectiveEmitter.Cref(spec)}\"/> at every data point and its exact derivatives with respect to the parameters (the fit's");
         w.Line("/// Jacobian, row-major: one row per point, one column per parameter), by reverse-mode differentiation of its body.");
         w.Line("/// What does not depend on the data point is computed once.");
         w.Line("/// </summary>");
         w.Line($"/// <param name=\"{xs}\">The predictor at each data point.</param>");
+        ObjectiveEmitter.ParameterDocs(w, spec, skip: 1);
         w.Line($"/// <param name=\"{values}\">Receives the model's value at each point; the length of <paramref name=\"{xs}\"/>.</param>");
         w.Line(scalars
             ? $"/// <param name=\"{jacobian}\">Receives ∂{m}/∂({string.Join(", ", spec.Variables)}) at each point: {k} entries per point.</param>"
@@ -224,6 +225,8 @@ internal static class ModelEmitter
 
     private static bool ScalarPredictor(ObjectiveSpec spec) => Predictor(spec).TypeText == "double";
 
+    private static bool ArrayPredictor(ObjectiveSpec spec) => Predictor(spec).TypeText == "double[]";
+
     private static List<ParameterSpec> ExtraData(ObjectiveSpec spec) => spec.Parameters.Skip(1).Where(p => p.IsData).ToList();
 
     private static void EmitModel(SourceWriter w, ObjectiveSpec spec)
@@ -235,7 +238,7 @@ internal static class ModelEmitter
         int parameterCount = spec.Kind == VariableKind.Scalars ? spec.Variables.Count : -1;
         List<ParameterSpec> data = ExtraData(spec);
 
-        w.Line($"/// <summary><see cref=\"{m}\"/> as the model <c>Optimize.CurveFit</c> takes, with its generated parameter derivatives.</summary>");
+        w.Line($"/// <summary><see cref=\"{ObjectiveEmitter.Cref(spec)}\"/> as the model <c>Optimize.CurveFit</c> takes, with its generated parameter derivatives.</summary>");
         w.Line(ObjectiveEmitter.GeneratedCode);
         w.Open($"{spec.Accessibility} sealed class {cls} : global::OptimizeGen.{(HasBatch(spec) ? "IBatchGradientModel" : "IGradientModel")}");
         if (!spec.IsStatic)
@@ -250,7 +253,7 @@ internal static class ModelEmitter
 
         foreach (ParameterSpec p in data)
         {
-            w.Line($"private readonly {p.TypeText} _{p.Name};");
+            w.Line($"private readonly {p.TypeText} _{Identifiers.Bare(p.Name)};");
         }
 
         var ctorParameters = new List<string>();
@@ -279,7 +282,7 @@ internal static class ModelEmitter
 
         foreach (ParameterSpec p in data)
         {
-            w.Line($"_{p.Name} = {p.Name};");
+            w.Line($"_{Identifiers.Bare(p.Name)} = {p.Name};");
         }
 
         w.Close();
@@ -291,7 +294,26 @@ internal static class ModelEmitter
         w.Line($"public int PredictorCount => {(scalarPredictor ? "1" : "_predictors")};");
         w.Line();
 
-        string predictorArgument = scalarPredictor ? "x[0]" : "x";
+        if (ArrayPredictor(spec))
+        {
+            // The user's method takes the predictors as a double[]: the span the solver passes is copied into a
+            // buffer of this thread, so that no call allocates.
+            w.Line("[global::System.ThreadStatic]");
+            w.Line("private static double[]? t_predictors;");
+            w.Line();
+            w.Open($"private static double[] PredictorArray({ReadOnlySpan} x)");
+            w.Line("double[]? buffer = t_predictors;");
+            w.Open("if (buffer is null || buffer.Length != x.Length)");
+            w.Line("buffer = new double[x.Length];");
+            w.Line("t_predictors = buffer;");
+            w.Close();
+            w.Line("x.CopyTo(buffer);");
+            w.Line("return buffer;");
+            w.Close();
+            w.Line();
+        }
+
+        string predictorArgument = scalarPredictor ? "x[0]" : ArrayPredictor(spec) ? "PredictorArray(x)" : "x";
         string Arguments(string parameters, bool gradient)
         {
             var args = new List<string>();
@@ -304,7 +326,7 @@ internal static class ModelEmitter
                 }
                 else if (p.IsData)
                 {
-                    args.Add("_" + p.Name);
+                    args.Add("_" + Identifiers.Bare(p.Name));
                 }
                 else if (spec.Kind == VariableKind.Scalars)
                 {
@@ -399,7 +421,7 @@ internal static class ModelEmitter
 
         factoryParameters.AddRange(data.Select(p => $"{p.TypeText} {p.Name}"));
         factoryArguments.AddRange(data.Select(p => p.Name));
-        w.Line($"/// <summary><see cref=\"{m}\"/> as an <see cref=\"global::OptimizeGen.IGradientModel\"/> for <c>Optimize.CurveFit</c>.</summary>");
+        w.Line($"/// <summary><see cref=\"{ObjectiveEmitter.Cref(spec)}\"/> as an <see cref=\"global::OptimizeGen.IGradientModel\"/> for <c>Optimize.CurveFit</c>.</summary>");
         if (factoryParameters.Count > 0)
         {
             w.Line($"{ObjectiveEmitter.Modifiers(spec)} {cls} {m}Model({string.Join(", ", factoryParameters)}) => new {cls}({string.Join(", ", factoryArguments)});");
@@ -487,8 +509,8 @@ internal static class ModelEmitter
         w.Line();
         w.Line("/// <inheritdoc />");
         string parts = scalars
-            ? string.Join(", ", spec.Variables.Select(v => $"{v} = {{{ObjectiveParser.Pascal(v)}.ToString(\"G10\", {invariant})}} ± {{{ObjectiveParser.Pascal(v)}StandardError.ToString(\"G3\", {invariant})}}"))
-            : $"{spec.Variables[0]} = [{{string.Join(\", \", global::System.Linq.Enumerable.Select({ObjectiveParser.Pascal(spec.Variables[0])}, v => v.ToString(\"G10\", {invariant})))}}]";
+            ? string.Join(", ", spec.Variables.Select(v => $"{Identifiers.Bare(v)} = {{{ObjectiveParser.Pascal(v)}.ToString(\"G10\", {invariant})}} ± {{{ObjectiveParser.Pascal(v)}StandardError.ToString(\"G3\", {invariant})}}"))
+            : $"{Identifiers.Bare(spec.Variables[0])} = [{{string.Join(\", \", global::System.Linq.Enumerable.Select({ObjectiveParser.Pascal(spec.Variables[0])}, v => v.ToString(\"G10\", {invariant})))}}]";
         w.Line($"public override string ToString() => $\"{parts}, RSS = {{Rss.ToString(\"G10\", {invariant})}}, {{Status}} ({{Message}})\";");
         w.Close();
         w.Line();
@@ -505,7 +527,7 @@ internal static class ModelEmitter
         modelArguments.AddRange(data.Select(p => p.Name));
         string model = !scalarPredictor || data.Count > 0 ? $"{m}Model({string.Join(", ", modelArguments)})" : $"{m}Model";
         string dataParameters = string.Concat(data.Select(p => $"{p.TypeText} {p.Name}, "));
-        w.Line($"/// <summary>Fits <see cref=\"{m}\"/> to (xdata, ydata) by nonlinear least squares (<c>Optimize.CurveFit</c>) with its generated Jacobian, from the initial guess given.</summary>");
+        w.Line($"/// <summary>Fits <see cref=\"{ObjectiveEmitter.Cref(spec)}\"/> to (xdata, ydata) by nonlinear least squares (<c>Optimize.CurveFit</c>) with its generated Jacobian, from the initial guess given.</summary>");
         w.Line(ObjectiveEmitter.GeneratedCode);
         if (scalars)
         {

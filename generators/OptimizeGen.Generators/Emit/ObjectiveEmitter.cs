@@ -67,6 +67,15 @@ internal static class ObjectiveEmitter
         return w.ToString();
     }
 
+    /// <summary>
+    /// The cref of the user's method with its parameter types, <c>F(double, double)</c>, so that it stays unambiguous
+    /// beside overloads of the same name (CS0419 where documentation is built). A constraint beside an objective is
+    /// named with the objective's variable types, which it shares.
+    /// </summary>
+    internal static string Cref(ObjectiveSpec spec, string? name = null) =>
+        (name ?? spec.MethodName) + "(" + string.Join(", ", spec.Parameters.Where(p => name is null || !p.IsData)
+            .Select(p => (p.IsIn ? "in " : string.Empty) + p.TypeText.Replace('<', '{').Replace('>', '}'))) + ")";
+
     internal static bool IsRefLike(string typeText) =>
         typeText.StartsWith("global::System.ReadOnlySpan<", StringComparison.Ordinal) || typeText.StartsWith("global::System.Span<", StringComparison.Ordinal);
 
@@ -79,7 +88,7 @@ internal static class ObjectiveEmitter
     private static string DataArguments(ObjectiveSpec spec) => string.Concat(Data(spec).Select(p => ", " + p.Name));
 
     private static void EmitGradient(SourceWriter w, ObjectiveSpec spec) =>
-        EmitGradient(w, spec, "Gradient", $"Returns <see cref=\"{spec.MethodName}\"/> and its exact gradient, by reverse-mode differentiation of its body.");
+        EmitGradient(w, spec, "Gradient", $"Returns <see cref=\"{Cref(spec)}\"/> and its exact gradient, by reverse-mode differentiation of its body.");
 
     /// <summary>Writes <c>F{suffix}(…)</c>: the value and the exact gradient with respect to the differentiable variables.</summary>
     internal static void EmitGradient(SourceWriter w, ObjectiveSpec spec, string suffix, string summary)
@@ -90,11 +99,12 @@ internal static class ObjectiveEmitter
         w.Line("/// <summary>");
         w.Line("/// " + summary);
         w.Line("/// </summary>");
+        ParameterDocs(w, spec);
         if (spec.Kind == VariableKind.Scalars)
         {
             foreach ((string variable, string adjoint) in spec.Variables.Zip(n.ScalarAdjoints, (a, b) => (a, b)))
             {
-                w.Line($"/// <param name=\"{adjoint}\">∂{f}/∂{variable}.</param>");
+                w.Line($"/// <param name=\"{adjoint}\">∂{f}/∂{Identifiers.Bare(variable)}.</param>");
             }
 
             string outs = string.Join(", ", n.ScalarAdjoints.Select(a => "out double " + a));
@@ -108,7 +118,7 @@ internal static class ObjectiveEmitter
         else
         {
             string x = spec.Variables[0];
-            w.Line($"/// <param name=\"{n.Gradient}\">Receives ∇{f}; its length must be that of <paramref name=\"{x}\"/>.</param>");
+            w.Line($"/// <param name=\"{n.Gradient}\">Receives ∇{f}; its length must be that of <paramref name=\"{Identifiers.Bare(x)}\"/>.</param>");
             w.Line(GeneratedCode);
             w.Open($"{Modifiers(spec)} double {f}{suffix}({parameters}, {Span} {n.Gradient})");
             if (spec.Kind == VariableKind.Array)
@@ -126,14 +136,48 @@ internal static class ObjectiveEmitter
         w.Close();
     }
 
+    /// <summary>
+    /// A &lt;param&gt; for each of the user's parameters, in order, so that a consumer building its documentation
+    /// file (CS1573: every parameter documented once any is) compiles the generated members warning-free.
+    /// </summary>
+    internal static void ParameterDocs(SourceWriter w, ObjectiveSpec spec, bool dataOnly = false, int skip = 0)
+    {
+        string noun = spec.Role == SpecRole.Model ? "parameter" : "variable";
+        foreach (ParameterSpec p in spec.Parameters.Skip(skip))
+        {
+            if (spec.Role == SpecRole.Model && p == spec.Parameters[0])
+            {
+                w.Line($"/// <param name=\"{Identifiers.Bare(p.Name)}\">The predictor{(p.TypeText == "double" ? string.Empty : "s")} at one data point (data, not differentiated).</param>");
+            }
+            else if (p.IsData)
+            {
+                w.Line($"/// <param name=\"{Identifiers.Bare(p.Name)}\">Data passed to <see cref=\"{Cref(spec)}\"/> as it is (not differentiated).</param>");
+            }
+            else if (!dataOnly)
+            {
+                w.Line(spec.Kind == VariableKind.Scalars
+                    ? $"/// <param name=\"{Identifiers.Bare(p.Name)}\">The value of the {noun} {Identifiers.Bare(p.Name)}.</param>"
+                    : $"/// <param name=\"{Identifiers.Bare(p.Name)}\">The values of the {noun}s.</param>");
+            }
+        }
+    }
+
     private static void EmitHessianVectorProduct(SourceWriter w, ObjectiveSpec spec)
     {
         string f = spec.MethodName;
         GeneratedNames n = spec.Names;
         string dual = DualSource.TypeName;
         w.Line("/// <summary>");
-        w.Line($"/// Returns <see cref=\"{f}\"/>, writes its gradient and the Hessian-vector product ∇²{f}·v (forward over reverse).");
+        w.Line($"/// Returns <see cref=\"{Cref(spec)}\"/>, writes its gradient and the Hessian-vector product ∇²{f}·v (forward over reverse).");
         w.Line("/// </summary>");
+        string variables = spec.Kind == VariableKind.Scalars ? "(" + string.Join(", ", spec.Variables.Select(Identifiers.Bare)) + ")" : spec.Variables[0];
+        w.Line(spec.Kind == VariableKind.Scalars
+            ? $"/// <param name=\"{n.Point}\">The point {variables}.</param>"
+            : $"/// <param name=\"{Identifiers.Bare(spec.Variables[0])}\">The point.</param>");
+        w.Line($"/// <param name=\"{n.Direction}\">The direction v, as long as the point.</param>");
+        w.Line($"/// <param name=\"{n.Gradient}\">Receives ∇{f}, as long as the point.</param>");
+        w.Line($"/// <param name=\"{n.Product}\">Receives ∇²{f}·v, as long as the point.</param>");
+        ParameterDocs(w, spec, dataOnly: true);
         w.Line(GeneratedCode);
         if (spec.Kind == VariableKind.Scalars)
         {
@@ -195,9 +239,9 @@ internal static class ObjectiveEmitter
         string owner = spec.IsStatic ? QualifiedType(spec) : "_owner";
         int dimension = spec.Kind == VariableKind.Scalars ? spec.Variables.Count : -1;
         var data = Data(spec).ToList();
-        string dataArgs = string.Concat(data.Select(p => ", _" + p.Name));
+        string dataArgs = string.Concat(data.Select(p => ", _" + Identifiers.Bare(p.Name)));
 
-        w.Line($"/// <summary><see cref=\"{f}\"/> as the objective the <c>Optimize</c> entry points take, with its generated gradient and Hessian-vector product.</summary>");
+        w.Line($"/// <summary><see cref=\"{Cref(spec)}\"/> as the objective the <c>Optimize</c> entry points take, with its generated gradient and Hessian-vector product.</summary>");
         w.Line(GeneratedCode);
         w.Open($"{spec.Accessibility} sealed class {cls} : global::OptimizeGen.IHessianVectorObjective");
         if (!spec.IsStatic)
@@ -207,7 +251,7 @@ internal static class ObjectiveEmitter
 
         foreach (ParameterSpec p in data)
         {
-            w.Line($"private readonly {p.TypeText} _{p.Name};");
+            w.Line($"private readonly {p.TypeText} _{Identifiers.Bare(p.Name)};");
         }
 
         string ctorParameters = string.Join(", ", (spec.IsStatic ? Array.Empty<string>() : new[] { $"{QualifiedType(spec)} owner" })
@@ -220,7 +264,7 @@ internal static class ObjectiveEmitter
 
         foreach (ParameterSpec p in data)
         {
-            w.Line($"_{p.Name} = {p.Name};");
+            w.Line($"_{Identifiers.Bare(p.Name)} = {p.Name};");
         }
 
         w.Close();
@@ -242,7 +286,7 @@ internal static class ObjectiveEmitter
             {
                 if (p.IsData)
                 {
-                    args.Add("_" + p.Name);
+                    args.Add("_" + Identifiers.Bare(p.Name));
                 }
                 else if (spec.Kind == VariableKind.Scalars)
                 {
@@ -275,7 +319,7 @@ internal static class ObjectiveEmitter
             int k = 0;
             foreach (ParameterSpec p in spec.Parameters)
             {
-                args.Add(p.IsData ? "_" + p.Name : $"x[{k++}]");
+                args.Add(p.IsData ? "_" + Identifiers.Bare(p.Name) : $"x[{k++}]");
             }
 
             w.Line($"return {owner}.{f}Gradient({string.Join(", ", args)}, {string.Join(", ", Enumerable.Range(0, dimension).Select(_ => "out _"))});");
@@ -300,7 +344,7 @@ internal static class ObjectiveEmitter
             int k2 = 0;
             foreach (ParameterSpec p in spec.Parameters)
             {
-                gradientArgs.Add(p.IsData ? "_" + p.Name : $"x[{k2++}]");
+                gradientArgs.Add(p.IsData ? "_" + Identifiers.Bare(p.Name) : $"x[{k2++}]");
             }
 
             w.Line($"double value = {owner}.{f}Gradient({string.Join(", ", gradientArgs)}, {outs});");
@@ -326,7 +370,7 @@ internal static class ObjectiveEmitter
         w.Line();
 
         string ctorArgs = string.Join(", ", (spec.IsStatic ? Array.Empty<string>() : new[] { "this" }).Concat(data.Select(p => p.Name)));
-        w.Line($"/// <summary><see cref=\"{f}\"/> as an <see cref=\"global::OptimizeGen.IHessianVectorObjective\"/> for the <c>Optimize</c> entry points.</summary>");
+        w.Line($"/// <summary><see cref=\"{Cref(spec)}\"/> as an <see cref=\"global::OptimizeGen.IHessianVectorObjective\"/> for the <c>Optimize</c> entry points.</summary>");
         if (data.Count > 0)
         {
             w.Line($"{Modifiers(spec)} {cls} {f}Objective({string.Join(", ", data.Select(p => $"{p.TypeText} {p.Name}"))}) => new {cls}({ctorArgs});");
@@ -352,7 +396,7 @@ internal static class ObjectiveEmitter
             (0, _) => "≥ 0",
             _ => "≤ 0",
         };
-        w.Line($"/// <summary><see cref=\"{c}\"/> as the constraint g(x) {reads} the constrained <c>Optimize.Minimize</c> takes, with its generated gradient.</summary>");
+        w.Line($"/// <summary><see cref=\"{Cref(spec)}\"/> as the constraint g(x) {reads} the constrained <c>Optimize.Minimize</c> takes, with its generated gradient.</summary>");
         w.Line(GeneratedCode);
         w.Line(spec.IsStatic
             ? $"{Modifiers(spec)} global::OptimizeGen.NonlinearConstraint {c}Constraint {{ get; }} = new global::OptimizeGen.NonlinearConstraint({c}Objective, {lower}, {upper});"
@@ -363,7 +407,7 @@ internal static class ObjectiveEmitter
     {
         string f = spec.MethodName;
         string result = f + "Result";
-        w.Line($"/// <summary>The result of <see cref=\"Minimize{f}\"/>: the solution under the names of <see cref=\"{f}\"/>'s variables, and how the solve went.</summary>");
+        w.Line($"/// <summary>The result of <see cref=\"Minimize{f}\"/>: the solution under the names of <see cref=\"{Cref(spec)}\"/>'s variables, and how the solve went.</summary>");
         w.Line(GeneratedCode);
         w.Open($"{spec.Accessibility} sealed class {result}");
         w.Line($"internal {result}(global::OptimizeGen.OptimizeResult result) => Result = result;");
@@ -404,8 +448,8 @@ internal static class ObjectiveEmitter
         w.Line();
         w.Line("/// <inheritdoc />");
         string parts = spec.Kind == VariableKind.Scalars
-            ? string.Concat(spec.Variables.Select(v => $"{v} = {{{ObjectiveParser.Pascal(v)}.ToString(\"G10\", global::System.Globalization.CultureInfo.InvariantCulture)}}, "))
-            : $"{spec.Variables[0]} = [{{string.Join(\", \", global::System.Linq.Enumerable.Select({ObjectiveParser.Pascal(spec.Variables[0])}, v => v.ToString(\"G10\", global::System.Globalization.CultureInfo.InvariantCulture)))}}], ";
+            ? string.Concat(spec.Variables.Select(v => $"{Identifiers.Bare(v)} = {{{ObjectiveParser.Pascal(v)}.ToString(\"G10\", global::System.Globalization.CultureInfo.InvariantCulture)}}, "))
+            : $"{Identifiers.Bare(spec.Variables[0])} = [{{string.Join(\", \", global::System.Linq.Enumerable.Select({ObjectiveParser.Pascal(spec.Variables[0])}, v => v.ToString(\"G10\", global::System.Globalization.CultureInfo.InvariantCulture)))}}], ";
         w.Line($"public override string ToString() => $\"{parts}f = {{Fun.ToString(\"G10\", global::System.Globalization.CultureInfo.InvariantCulture)}}, {{Status}} ({{Message}}), nit = {{Nit}}, nfev = {{Nfev}}\";");
         w.Close();
         w.Line();
@@ -415,8 +459,8 @@ internal static class ObjectiveEmitter
         string objective = data.Count > 0 ? $"{f}Objective({string.Join(", ", data.Select(p => p.Name))})" : $"{f}Objective";
         var constraints = spec.Constraints.AsImmutableArray();
         string summary = constraints.Length == 0
-            ? $"Minimizes <see cref=\"{f}\"/> with <c>Optimize.Minimize</c> and its generated gradient, from the given initial guess."
-            : $"Minimizes <see cref=\"{f}\"/> subject to {string.Join(", ", constraints.Select(c => $"<see cref=\"{c}\"/>"))} with <c>Optimize.Minimize</c> (SLSQP unless another method is given) and the generated gradients, from the given initial guess.";
+            ? $"Minimizes <see cref=\"{Cref(spec)}\"/> with <c>Optimize.Minimize</c> and its generated gradient, from the given initial guess."
+            : $"Minimizes <see cref=\"{Cref(spec)}\"/> subject to {string.Join(", ", constraints.Select(c => $"<see cref=\"{Cref(spec, c)}\"/>"))} with <c>Optimize.Minimize</c> (SLSQP unless another method is given) and the generated gradients, from the given initial guess.";
         summary += spec.Class switch
         {
             ProblemClass.Linear when constraints.Length == 0 => " The generator proved the objective affine: with no method and no options, the problem is solved as the linear program it is by <c>Optimize.MinimizeAffine</c> (linprog; unbounded unless the bounds close it), and the result says so.",

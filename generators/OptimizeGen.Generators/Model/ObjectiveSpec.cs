@@ -33,7 +33,8 @@ internal enum SpecRole
 /// <param name="Name">Its name.</param>
 /// <param name="TypeText">Its type, fully qualified.</param>
 /// <param name="IsData">True for a <c>[Data]</c> parameter (passed through), false for a differentiable one.</param>
-internal sealed record ParameterSpec(string Name, string TypeText, bool IsData);
+/// <param name="IsIn">True for an <c>in</c> parameter (its cref says so).</param>
+internal sealed record ParameterSpec(string Name, string TypeText, bool IsData, bool IsIn = false);
 
 /// <summary>A containing type, outermost first: <c>partial class Outer</c>, <c>partial struct Inner</c>.</summary>
 internal sealed record TypeSpec(string Keyword, string NameWithTypeParameters);

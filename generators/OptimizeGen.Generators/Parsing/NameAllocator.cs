@@ -29,7 +29,8 @@ internal sealed class NameAllocator
     /// <summary>A new name based on <paramref name="stem"/> that is neither taken nor written by the user.</summary>
     public string Fresh(string stem)
     {
-        if (!_reserved.Contains(stem) && _taken.Add(stem))
+        // A stem built from a user's name may be a keyword ('d' + 'o' = do): it gets a suffix, as a taken name would.
+        if (!_reserved.Contains(stem) && !Emit.Identifiers.IsKeyword(stem) && _taken.Add(stem))
         {
             return stem;
         }

@@ -9,7 +9,7 @@ namespace OptimizeGen.Generators.Parsing;
 
 internal sealed partial class ObjectiveParser
 {
-    /// <summary>System.Math (and double.Hypot) functions of the subset: name and arity → op.</summary>
+    /// <summary>System.Math functions of the subset (also as double's statics: double.Sin, double.Hypot): name and arity → op.</summary>
     private static readonly Dictionary<(string Name, int Arity), OpKind> MathFunctions = new()
     {
         [("Sin", 1)] = OpKind.Sin, [("Cos", 1)] = OpKind.Cos, [("Tan", 1)] = OpKind.Tan,
@@ -164,7 +164,10 @@ internal sealed partial class ObjectiveParser
             }
             else
             {
-                Report(DiagnosticDescriptors.UnsupportedExpression, binary.GetLocation(), Describe(binary), ": a differentiable value cannot be converted to an integer");
+                Report(DiagnosticDescriptors.UnsupportedExpression, binary.GetLocation(), Describe(binary),
+                    type?.SpecialType is SpecialType.System_Single or SpecialType.System_Decimal
+                        ? $": a differentiable value cannot be computed in {type.ToDisplayString()}; compute in double"
+                        : ": a differentiable value cannot be converted to an integer");
             }
 
             return null;
@@ -235,13 +238,17 @@ internal sealed partial class ObjectiveParser
 
         string container = method.ContainingType?.ToDisplayString() ?? string.Empty;
         var arguments = invocation.ArgumentList.Arguments;
-        if ((container == "System.Math" || (container == "double" && method.Name == "Hypot"))
+
+        // double.Sin, double.Exp, … (the generic-math statics of double) are System.Math's functions.
+        string prefix = container == "double" ? "double." : "Math.";
+        if ((container == "System.Math" || container == "double")
             && MathFunctions.TryGetValue((method.Name, arguments.Count), out OpKind op)
-            && method.Parameters.All(p => p.Type.SpecialType == SpecialType.System_Double))
+            && method.Parameters.All(p => p.Type.SpecialType == SpecialType.System_Double)
+            && arguments.All(a => a.NameColon is null))
         {
             if (NonSmoothPieces.TryGetValue(op, out string? pieces))
             {
-                Report(DiagnosticDescriptors.NonSmooth, invocation.GetLocation(), "Math." + method.Name, pieces);
+                Report(DiagnosticDescriptors.NonSmooth, invocation.GetLocation(), prefix + method.Name, pieces);
             }
 
             var args = new List<Atom>();
@@ -264,13 +271,76 @@ internal sealed partial class ObjectiveParser
             return Let(op, args.ToArray());
         }
 
+        if ((container == "System.Math" || container == "double") && method.Name == "Round"
+            && method.Parameters.Length is 2 or 3 && method.Parameters[0].Type.SpecialType == SpecialType.System_Double
+            && method.ReturnType.SpecialType == SpecialType.System_Double && arguments.All(a => a.NameColon is null))
+        {
+            return LowerRoundWith(invocation, prefix + method.Name);
+        }
+
         if (HasAttribute(method, ObjectiveAttributeName) || HasAttribute(method, DifferentiableAttributeName))
         {
             return Inline(invocation, method);
         }
 
+        // The math classes: say what to write instead rather than suggest [Differentiable], which cannot go there.
+        if (container is "System.MathF" or "float")
+        {
+            string instead = MathFunctions.Keys.Any(k => k.Name == method.Name) ? "Math." + method.Name : "the System.Math functions";
+            Report(DiagnosticDescriptors.UnsupportedExpression, invocation.GetLocation(), Describe(invocation),
+                $": {(container == "float" ? "float." : "MathF.")}{method.Name} computes in float, and the variables and their derivatives are double; write {instead} with double arguments");
+            return null;
+        }
+
+        if (container is "System.Math" or "double" && arguments.Any(a => a.NameColon is not null))
+        {
+            Report(DiagnosticDescriptors.UnsupportedExpression, invocation.GetLocation(), Describe(invocation),
+                $": pass the arguments of {prefix}{method.Name} in order, without names");
+            return null;
+        }
+
+        if (container is "System.Math" or "double")
+        {
+            Report(DiagnosticDescriptors.UnsupportedExpression, invocation.GetLocation(), Describe(invocation),
+                $": {prefix}{method.Name} with these arguments has no derivative rule; the subset has {SupportedFunctions}, and any method of data only");
+            return null;
+        }
+
         Report(DiagnosticDescriptors.NotDifferentiableCall, invocation.GetLocation(), method.ContainingType is null ? method.Name : method.ContainingType.Name + "." + method.Name);
         return null;
+    }
+
+    /// <summary>The functions of the subset, for messages: "Sin, Cos, …, Round(x, digits), FusedMultiplyAdd, Hypot".</summary>
+    private static string SupportedFunctions =>
+        string.Join(", ", MathFunctions.Keys.Select(k => k.Name).Distinct()) + " (also Round(x, digits) and Round(x, mode))";
+
+    /// <summary>
+    /// Math.Round(x, digits), Math.Round(x, mode) and Math.Round(x, digits, mode): piecewise constant like Round(x),
+    /// with the digits and the mode data. The extra arguments are passed through as data text.
+    /// </summary>
+    private Atom? LowerRoundWith(InvocationExpressionSyntax invocation, string name)
+    {
+        var arguments = invocation.ArgumentList.Arguments;
+        for (int k = 1; k < arguments.Count; k++)
+        {
+            if (ReferencesActive(arguments[k].Expression))
+            {
+                Report(DiagnosticDescriptors.UnsupportedExpression, arguments[k].Expression.GetLocation(), Describe(arguments[k].Expression),
+                    $": the digits and the rounding mode of {name} are data, not computed from the variables");
+                return null;
+            }
+        }
+
+        Report(DiagnosticDescriptors.NonSmooth, invocation.GetLocation(), name, NonSmoothPieces[OpKind.Round]);
+        Atom? x = Lower(arguments[0].Expression);
+        if (x is null)
+        {
+            return null;
+        }
+
+        var args = new List<Atom> { x };
+        args.AddRange(arguments.Skip(1).Select(a => (Atom)new DataAtom(Render(a.Expression))));
+        return Let(OpKind.Round, args.ToArray());
     }
 
     /// <summary>x^n for a small integer n becomes multiplications (x² = x·x, x³ = x²·x, x⁴ = x²·x², x⁻ⁿ = 1/xⁿ), x^0.5 a square root.</summary>
@@ -498,9 +568,9 @@ internal sealed partial class ObjectiveParser
                 ILocalSymbol local when _parser._renames.TryGetValue(local, out string? renamed) => renamed,
                 ILocalSymbol local when local.IsConst && local.HasConstantValue => ConstantText(local.ConstantValue),
                 ILocalSymbol local when _parser._env.TryGetValue(local, out Atom? atom) && atom is ConstAtom c => ConstantText(c.Value),
-                ILocalSymbol local when _parser._env.TryGetValue(local, out Atom? atom) && atom is DataAtom d => "(" + d.Text + ")",
+                ILocalSymbol local when _parser._env.TryGetValue(local, out Atom? atom) && atom is DataAtom d => Parenthesized(d.Text),
                 IParameterSymbol parameter when _parser._env.TryGetValue(parameter, out Atom? atom) && atom is ConstAtom c => ConstantText(c.Value),
-                IParameterSymbol parameter when _parser._env.TryGetValue(parameter, out Atom? atom) && atom is DataAtom d => "(" + d.Text + ")",
+                IParameterSymbol parameter when _parser._env.TryGetValue(parameter, out Atom? atom) && atom is DataAtom d => Parenthesized(d.Text),
                 IFieldSymbol or IPropertySymbol or IMethodSymbol when symbol.IsStatic =>
                     symbol.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + node.Identifier.ValueText,
                 IFieldSymbol or IPropertySymbol or IMethodSymbol when !symbol.IsStatic && symbol.ContainingType is not null => "this." + node.Identifier.ValueText,
@@ -537,6 +607,10 @@ internal sealed partial class ObjectiveParser
 
             return base.VisitInvocationExpression(node);
         }
+
+        /// <summary>Data text where an operand goes: a plain name as it is, anything else in parentheses.</summary>
+        private static string Parenthesized(string text) =>
+            SyntaxFacts.IsValidIdentifier(text) ? text : "(" + text + ")";
 
         private static string ConstantText(object? value) => value switch
         {

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using OptimizeGen.Generators.Diagnostics;
 using OptimizeGen.Generators.Differentiation;
+using OptimizeGen.Generators.Emit;
 using OptimizeGen.Generators.Model;
 
 namespace OptimizeGen.Generators.Parsing;
@@ -183,13 +184,14 @@ internal sealed partial class ObjectiveParser
                     return null;
                 }
 
-                parameters.Add(new ParameterSpec(parameter.Name, IsDoubleArray(parameter.Type) ? "global::System.ReadOnlySpan<double>" : typeText, true));
+                // Its declared type is kept (a double[] body may use array-only APIs); the model object adapts the span it is given.
+                parameters.Add(new ParameterSpec(parameter.Name, typeText, true));
                 continue;
             }
 
             if (HasAttribute(parameter, DataAttributeName))
             {
-                parameters.Add(new ParameterSpec(parameter.Name, typeText, true));
+                parameters.Add(new ParameterSpec(parameter.Name, typeText, true, parameter.RefKind == RefKind.In));
                 continue;
             }
 
@@ -226,7 +228,7 @@ internal sealed partial class ObjectiveParser
             {
                 _env[parameter] = new InputAtom(scalarIndex++);
                 variables.Add(parameter.Name);
-                parameters.Add(new ParameterSpec(parameter.Name, "double", false));
+                parameters.Add(new ParameterSpec(parameter.Name, "double", false, parameter.RefKind == RefKind.In));
                 continue;
             }
 
@@ -375,7 +377,7 @@ internal sealed partial class ObjectiveParser
         }
 
         string gradient = _names.Fresh(_role == SpecRole.Equations ? "jacobian" : "gradient");
-        string point = _role == SpecRole.Equations ? _names.Fresh("column") : kind == VariableKind.Scalars ? _names.Fresh("point") : variables[0];
+        string point = _role == SpecRole.Equations ? _names.Fresh("column") : kind == VariableKind.Scalars ? _names.Fresh("point") : Identifiers.Escape(variables[0]);
         string direction = _names.Fresh("v");
         string product = _names.Fresh("product");
         string value = _names.Fresh(_role == SpecRole.Equations ? "columns" : "value");
@@ -402,10 +404,11 @@ internal sealed partial class ObjectiveParser
         EquatableArray<string> constraints = _role == SpecRole.Objective && HasConstrainedMinimize(_model.Compilation) ? ConstraintsBeside(method) : EquatableArray<string>.Empty;
         ProblemClass problemClass = _role == SpecRole.Objective ? Classify(method, constraints) : ProblemClass.General;
         return new ObjectiveSpec(
-            _role, ns, types.ToEquatableArray(), method.Name, method.IsStatic, accessibility, kind, parameters.ToEquatableArray(),
-            variables.ToEquatableArray(), _current.ToEquatableArray(),
+            _role, ns, types.ToEquatableArray(), method.Name, method.IsStatic, accessibility, kind,
+            parameters.Select(p => p with { Name = Identifiers.Escape(p.Name) }).ToEquatableArray(),
+            variables.Select(Identifiers.Escape).ToEquatableArray(), _current.ToEquatableArray(),
             new GeneratedNames(gradient, point, direction, product, value, adjoints.ToEquatableArray()),
-            wrapper, hint, _output?.Name ?? string.Empty,
+            wrapper, hint, _output is null ? string.Empty : Identifiers.Escape(_output.Name),
             _constraintBounds?.Lower ?? 0, _constraintBounds?.Upper ?? 0,
             constraints, problemClass);
     }
@@ -646,8 +649,12 @@ internal sealed partial class ObjectiveParser
 
     private static bool IsWritableDoubleSpan(ITypeSymbol type) => IsDoubleSpan(type) && type.Name == "Span";
 
-    internal static string Pascal(string name) =>
-        name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name.Substring(1);
+    /// <summary>A variable's name as a property: x → X, @double → Double.</summary>
+    internal static string Pascal(string name)
+    {
+        name = Identifiers.Bare(name);
+        return name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name.Substring(1);
+    }
 
     private static bool HasAttribute(ISymbol symbol, string metadataName) =>
         symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == metadataName);
@@ -944,10 +951,21 @@ internal sealed partial class ObjectiveParser
     private static bool IsPassiveType(ITypeSymbol type) => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64
         or SpecialType.System_Boolean or SpecialType.System_Int16 or SpecialType.System_Byte or SpecialType.System_UInt32;
 
-    /// <summary>Binds a user variable to a value: renames the temporary that computed it when it is fresh, else copies.</summary>
-    private LocalAtom Bind(string userName, Atom value)
+    /// <summary>
+    /// Binds a user variable to a value: renames the temporary that computed it when it is fresh, else copies. A value
+    /// of data only (a constant or data text) stays data: a plain <c>double</c> local in both the gradient and the
+    /// Hessian-vector product, which integer conversions, indices, loop bounds and calls that are not differentiated
+    /// may read.
+    /// </summary>
+    private Atom Bind(string userName, Atom value)
     {
         string name = _names.Claim(userName);
+        if (value is ConstAtom or DataAtom)
+        {
+            _current.Add(new PassiveStmt($"double {name} = {PassiveText(value)};"));
+            return new DataAtom(name);
+        }
+
         if (value is LocalAtom local && _current.Count > 0 && _current[_current.Count - 1] is LetStmt let && let.Name == local.Name
             && IsTemp(local.Name))
         {
@@ -1011,8 +1029,23 @@ internal sealed partial class ObjectiveParser
         return op + "(" + string.Join(", ", parts) + ")";
     }
 
-    private LocalAtom Let(OpKind op, params Atom[] args)
+    /// <summary>The C# text of a data atom (a constant or data text), to stand in passive code.</summary>
+    private static string PassiveText(Atom atom) => atom switch
     {
+        ConstAtom c => Emit.Literals.Double(c.Value),
+        DataAtom d => d.Text,
+        _ => throw new InvalidOperationException("Not data: " + atom),
+    };
+
+    private Atom Let(OpKind op, params Atom[] args)
+    {
+        // Arithmetic of data only (a compound update of a data local) stays data text.
+        if (op is OpKind.Add or OpKind.Sub or OpKind.Mul or OpKind.Div && args.Length == 2 && args.All(a => a is ConstAtom or DataAtom))
+        {
+            string symbol = op switch { OpKind.Add => "+", OpKind.Sub => "-", OpKind.Mul => "*", _ => "/" };
+            return new DataAtom($"({PassiveText(args[0])}) {symbol} ({PassiveText(args[1])})");
+        }
+
         string? key = ValueKey(op, args);
         if (key is not null && _valueNumbers.TryGetValue(key, out var known) && ReferenceEquals(known.Block, _current))
         {
@@ -1183,6 +1216,25 @@ internal sealed partial class ObjectiveParser
                     continue;
                 }
 
+                if (thenValue is ConstAtom or DataAtom && elseValue is ConstAtom or DataAtom)
+                {
+                    // A data local assigned in a branch of data stays data.
+                    string passivePhi = _names.Fresh(local.Name);
+                    _current.Add(new PassiveStmt($"double {passivePhi};"));
+                    if (!thenReturned)
+                    {
+                        thenBlock.Add(new PassiveStmt($"{passivePhi} = {PassiveText(thenValue)};"));
+                    }
+
+                    if (!elseReturned)
+                    {
+                        elseBlock.Add(new PassiveStmt($"{passivePhi} = {PassiveText(elseValue)};"));
+                    }
+
+                    _env[local] = new DataAtom(passivePhi);
+                    continue;
+                }
+
                 string phi = _names.Fresh(local.Name);
                 _current.Add(new MutableStmt(phi, null));
                 _mutableLocals.Add(phi);
@@ -1287,7 +1339,7 @@ internal sealed partial class ObjectiveParser
             return;
         }
 
-        string collectionText = overInput ? _vector!.Name : Render(loop.Expression);
+        string collectionText = overInput ? Identifiers.Escape(_vector!.Name) : Render(loop.Expression);
         string index = _names.Fresh(element.Name + "Index");
         ParseLoop(loop.Statement, index, "0", collectionText + ".Length", "<", 1, () =>
         {

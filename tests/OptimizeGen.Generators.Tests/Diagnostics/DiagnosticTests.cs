@@ -252,9 +252,47 @@ public class DiagnosticTests
                 static double Helper(double x) => x * x;
 
                 [Objective] static double F(double x) => {|OPTG0006:Helper(x)|} + 1.0;
-                [Objective] static double G(double x) => {|OPTG0006:Math.ScaleB(x, 2)|};
             }
-            """, "'Problems.Helper'", "'Math.ScaleB'", "mark the method [Differentiable]");
+            """, "'Problems.Helper'", "mark the method [Differentiable]");
+    }
+
+    [Fact]
+    public void Math_functions_outside_the_subset_say_what_to_write_instead_of_suggesting_Differentiable()
+    {
+        var diagnostics = Verify("""
+            using System;
+            using OptimizeGen;
+            static partial class Problems
+            {
+                [Objective] static double F(double x) => {|OPTG0005:Math.ScaleB(x, 2)|} + {|OPTG0005:double.Truncate(x)|};
+                [Objective] static double G(double x) => {|OPTG0005:MathF.Sin((float)x)|} * 1.0 + {|OPTG0005:MathF.ReciprocalEstimate((float)x)|} * 1.0 + {|OPTG0005:(float)x * 2f|};
+                [Objective] static double H(double x) => {|OPTG0005:float.Exp((float)x)|} + {|OPTG0005:Math.Pow(y: 2, x: x)|};
+                [Objective] static double K(double x) => Math.Round(x, {|OPTG0005:(int)x|});
+            }
+            """,
+            "'Math.ScaleB(x, 2)' is not in the differentiable subset: Math.ScaleB with these arguments has no derivative rule; the subset has Sin, Cos",
+            "'double.Truncate(x)' is not in the differentiable subset: double.Truncate with these arguments",
+            "'MathF.Sin((float)x)' is not in the differentiable subset: MathF.Sin computes in float, and the variables and their derivatives are double; write Math.Sin with double arguments",
+            "MathF.ReciprocalEstimate computes in float, and the variables and their derivatives are double; write the System.Math functions with double arguments",
+            "float.Exp computes in float",
+            "'(float)x * 2f' is not in the differentiable subset: a differentiable value cannot be computed in float; compute in double",
+            "pass the arguments of Math.Pow in order, without names",
+            "'(int)x' is not in the differentiable subset: the digits and the rounding mode of Math.Round are data");
+        Assert.DoesNotContain(diagnostics, d => d.Id == "OPTG0006");
+    }
+
+    [Fact]
+    public void Double_statics_and_Round_with_digits_are_in_the_subset()
+    {
+        Verify("""
+            using System;
+            using OptimizeGen;
+            static partial class Problems
+            {
+                [Objective] static double F(double x, double y) => double.Sin(x) * double.Exp(y) + double.Pow(x, 3) + double.Hypot(x, y) + double.Log(y * y, 2);
+                [Objective] static double G(double x) => {|OPTG0011:double.Abs(x)|} + {|OPTG0011:Math.Round(x, 2)|} + {|OPTG0011:double.Round(x, 1, MidpointRounding.AwayFromZero)|};
+            }
+            """, "'double.Abs' is not smooth", "'Math.Round' is not smooth", "'double.Round' is not smooth");
     }
 
     [Fact]
@@ -357,6 +395,36 @@ public class DiagnosticTests
                 [Objective] static double F(double x) => {|OPTG0006:Scale(x, 2)|};
             }
             """, "'Problems.Scale'");
+    }
+
+    // ---- A shared helper: reported once, not once per caller -------------------------------------------------------
+
+    [Fact]
+    public void A_problem_in_a_shared_helper_is_reported_once_for_all_its_callers()
+    {
+        // Two objectives and a model inline the same helper: its error and its info each appear once, at the helper.
+        var diagnostics = VerifyFiles(new[]
+        {
+            """
+            using System;
+            using OptimizeGen;
+            static partial class Problems
+            {
+                [Objective] static double F(double x) => Shared.Helper(x) + x * x;
+                [Objective] static double G(double x, double y) => Shared.Helper(x * y);
+                [Model] static double M(double t, double a) => a * Shared.Helper(t * a);
+            }
+            """,
+            """
+            using System;
+            using OptimizeGen;
+            static class Shared
+            {
+                [Differentiable] public static double Helper(double u) => {|OPTG0011:Math.Abs(u)|} + {|OPTG0005:u % 2.0|};
+            }
+            """,
+        }, "'u % 2.0'", "'Math.Abs' is not smooth");
+        Assert.Equal(2, diagnostics.Length);
     }
 
     // ---- OPTG0007: recursion --------------------------------------------------------------------------------------
