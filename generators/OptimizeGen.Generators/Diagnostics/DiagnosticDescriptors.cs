@@ -107,10 +107,10 @@ internal static class DiagnosticDescriptors
         "OPTG0201", "Equations signature",
         "The [Equations] method '{0}' must be 'void {0}(ReadOnlySpan<double> x, Span<double> f)' (x the unknowns, f the residuals it writes; [Data] parameters may follow): {1}");
 
-    /// <summary>OPTG0202: reading or updating the residuals an [Equations] method writes.</summary>
+    /// <summary>OPTG0202: the residual span of an [Equations] method used otherwise than element by element.</summary>
     public static readonly DiagnosticDescriptor EquationsOutputRead = Error(
-        "OPTG0202", "Residuals are write-only",
-        "'{0}' reads the residual span '{1}': write each residual once with '{1}[i] = …' and keep intermediate values in double locals (only '{1}.Length' may be read)");
+        "OPTG0202", "Residuals are used element by element",
+        "'{0}' uses the residual span '{1}' otherwise than element by element: write, read and update residuals as '{1}[i]' with an index counted from the start (only '{1}.Length' may be read besides)");
 
     /// <summary>OPTG0301: a [Constraint] in a type without an [Objective].</summary>
     public static readonly DiagnosticDescriptor ConstraintWithoutObjective = Error(

@@ -37,6 +37,9 @@ internal sealed class BodyEmitter
     /// <summary>The tangent of the input element at a (passive) index text, over the dual type; default <c>v[index]</c>.</summary>
     public Func<string, string>? InputTangent { get; set; }
 
+    /// <summary>The tangent of a residual read back (<c>f[k] += …</c>) at a (passive) index text, over the dual type.</summary>
+    public Func<string, string>? OutputTangent { get; set; }
+
     /// <summary>Writes one residual <c>f[index] = value</c> of an <c>[Equations]</c> system (index text, value expression).</summary>
     public Action<string, string>? Output { get; set; }
 
@@ -147,6 +150,8 @@ internal sealed class BodyEmitter
         InputAtom i => _spec.Variables[i.Index],
         InputElementAtom e when _dual => $"new {DualSource.TypeName}({_spec.Variables[0]}[{e.IndexText}], {(InputTangent is null ? $"{_spec.Names.Direction}[{e.IndexText}]" : InputTangent(e.IndexText))})",
         InputElementAtom e => $"{_spec.Variables[0]}[{e.IndexText}]",
+        OutputElementAtom e when _dual => $"new {DualSource.TypeName}({_spec.OutputName}[{e.IndexText}], {(OutputTangent ?? throw new InvalidOperationException("A residual read without its tangent."))(e.IndexText)})",
+        OutputElementAtom e => $"{_spec.OutputName}[{e.IndexText}]",
         DataAtom d => Regex.IsMatch(d.Text, @"^[A-Za-z_][A-Za-z0-9_.:\[\]]*$") ? d.Text : "(" + d.Text + ")",
         _ => throw new InvalidOperationException("Unknown atom " + atom),
     };

@@ -114,6 +114,7 @@ internal static class EquationsEmitter
         var body = new BodyEmitter(w, spec, dual: true)
         {
             InputTangent = index => $"({index}) == {column} ? 1.0 : 0.0",
+            OutputTangent = index => $"{jacobian}[({index}) * {columns} + {column}]",
         };
         body.Output = (index, value) =>
         {
@@ -155,7 +156,10 @@ internal static class EquationsEmitter
         w.Line($"if ({n.Direction}.Length != {x}.Length) throw new global::System.ArgumentException(\"{n.Direction} must have the length of {x}.\", nameof({n.Direction}));");
         w.Line($"if ({n.Product}.Length != {f}.Length) throw new global::System.ArgumentException(\"The product must have the length of {f}.\", nameof({n.Product}));");
         w.Line($"{n.Product}.Clear();");
-        var body = new BodyEmitter(w, spec, dual: true);
+        var body = new BodyEmitter(w, spec, dual: true)
+        {
+            OutputTangent = index => $"{n.Product}[{index}]",
+        };
         body.Output = (index, value) =>
         {
             w.Line($"{DualSource.TypeName} {n.Direction}Residual = {value};");

@@ -260,11 +260,13 @@ internal sealed partial class ObjectiveParser
                     continue;
                 }
 
-                bool isWriteTarget = use.Parent is ElementAccessExpressionSyntax { Parent: AssignmentExpressionSyntax assignment } access
-                    && access.Expression == use && assignment.Left == access && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
-                    && assignment.Parent is ExpressionStatementSyntax;
+                // Element reads and updates (f[k] += …, f[k] = t * f[k]) are differentiated like any double; the span itself
+                // (passed on, sliced, copied) or an index from the end would hide which residual is meant.
+                bool isElement = use.Parent is ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } access && access.Expression == use
+                    && access.ArgumentList.Arguments[0].Expression is var index && !index.IsKind(SyntaxKind.IndexExpression) && index is not RangeExpressionSyntax
+                    && (access.Parent is not AssignmentExpressionSyntax assignment || assignment.Left != access || assignment.Parent is ExpressionStatementSyntax);
                 bool isLength = use.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Length" } member && member.Expression == use;
-                if (!isWriteTarget && !isLength)
+                if (!isElement && !isLength)
                 {
                     SyntaxNode reported = use.Parent is ElementAccessExpressionSyntax ? use.Parent : use;
                     Report(DiagnosticDescriptors.EquationsOutputRead, (reported.Parent is AssignmentExpressionSyntax a ? a : reported).GetLocation(),
@@ -944,7 +946,7 @@ internal sealed partial class ObjectiveParser
 
     private bool IsActiveAtom(Atom atom) => atom switch
     {
-        InputAtom or InputElementAtom => true,
+        InputAtom or InputElementAtom or OutputElementAtom => true,
         LocalAtom local => _activeLocals.Contains(local.Name),
         _ => false,
     };
@@ -959,7 +961,7 @@ internal sealed partial class ObjectiveParser
 
     private string? ValueKey(OpKind op, Atom[] args)
     {
-        if (op == OpKind.Copy || args.Any(a => a is LocalAtom l && _mutableLocals.Contains(l.Name)))
+        if (op == OpKind.Copy || args.Any(a => a is OutputElementAtom || (a is LocalAtom l && _mutableLocals.Contains(l.Name))))
         {
             return null;
         }
@@ -1039,7 +1041,7 @@ internal sealed partial class ObjectiveParser
         }
 
         if (_output is not null && target is ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } outputElement
-            && SymbolEqualityComparer.Default.Equals(symbol, _output) && op == OpKind.Copy && operand is not null)
+            && SymbolEqualityComparer.Default.Equals(symbol, _output) && op is not null)
         {
             ExpressionSyntax index = outputElement.ArgumentList.Arguments[0].Expression;
             if (ReferencesActive(index) || index is RangeExpressionSyntax)
@@ -1048,10 +1050,17 @@ internal sealed partial class ObjectiveParser
                 return;
             }
 
-            Atom? residual = Lower(operand);
+            string indexText = Render(index);
+            Atom? residual = operand is null ? new ConstAtom(1) : Lower(operand);
+            if (residual is not null && op != OpKind.Copy)
+            {
+                // f[k] op= value: the update of the residual as written so far.
+                residual = Let(op.Value, new OutputElementAtom(indexText), residual);
+            }
+
             if (residual is not null)
             {
-                _current.Add(new OutputStmt(Render(index), residual));
+                _current.Add(new OutputStmt(indexText, residual));
             }
 
             return;

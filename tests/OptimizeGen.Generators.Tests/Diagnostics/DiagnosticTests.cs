@@ -788,8 +788,9 @@ public class ModelAndEquationsDiagnosticTests
     }
 
     [Fact]
-    public void OPTG0202_reading_or_updating_a_residual()
+    public void OPTG0202_the_residual_span_used_as_a_whole()
     {
+        // Element reads and updates are differentiated (no diagnostic); the span as a whole and indexes from the end are not.
         Verify("""
             using System;
             using OptimizeGen;
@@ -798,11 +799,13 @@ public class ModelAndEquationsDiagnosticTests
                 [Equations]
                 static void S(ReadOnlySpan<double> x, Span<double> f)
                 {
+                    {|OPTG0202:f|}.Clear();
                     f[0] = x[0] * x[0] - 2;
-                    f[1] = {|OPTG0202:f[0]|} + x[1];
-                    {|OPTG0202:f[1] += 1.0|};
+                    f[1] = f[0] + x[1];
+                    f[1] += 1.0;
+                    {|OPTG0202:f[^1] = x[0]|};
                 }
             }
-            """, "'f[0]' reads the residual span 'f'", "'f[1] += 1.0'");
+            """, "'f' uses the residual span 'f' otherwise than element by element", "'f[^1] = x[0]'");
     }
 }
