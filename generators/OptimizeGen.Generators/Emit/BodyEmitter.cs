@@ -37,6 +37,9 @@ internal sealed class BodyEmitter
     /// <summary>The tangent of the input element at a (passive) index text, over the dual type; default <c>v[index]</c>.</summary>
     public Func<string, string>? InputTangent { get; set; }
 
+    /// <summary>The tangent of the scalar variable number k over the dual type, when the variables are plain doubles (forward mode).</summary>
+    public Func<int, string>? ScalarInputTangent { get; set; }
+
     /// <summary>The tangent of a residual read back (<c>f[k] += …</c>) at a (passive) index text, over the dual type.</summary>
     public Func<string, string>? OutputTangent { get; set; }
 
@@ -147,6 +150,7 @@ internal sealed class BodyEmitter
     {
         ConstAtom c => Literals.Double(c.Value),
         LocalAtom l => l.Name,
+        InputAtom i when _dual && ScalarInputTangent is not null => $"new {DualSource.TypeName}({_spec.Variables[i.Index]}, {ScalarInputTangent(i.Index)})",
         InputAtom i => _spec.Variables[i.Index],
         InputElementAtom e when _dual => $"new {DualSource.TypeName}({_spec.Variables[0]}[{e.IndexText}], {(InputTangent is null ? $"{_spec.Names.Direction}[{e.IndexText}]" : InputTangent(e.IndexText))})",
         InputElementAtom e => $"{_spec.Variables[0]}[{e.IndexText}]",
