@@ -46,6 +46,8 @@ internal static class EquationsEmitter
             EmitJacobianVectorProduct(w, spec);
         }
 
+        w.Line();
+        SparsityEmitter.Emit(w, spec);
         if (!Data(spec).Any(p => ObjectiveEmitter.IsRefLike(p.TypeText)))
         {
             w.Line();

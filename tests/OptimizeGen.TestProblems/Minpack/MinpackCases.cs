@@ -75,6 +75,26 @@ public sealed record MinpackCase(int Number, string Name, int N, double Factor, 
         _ => throw new InvalidOperationException($"No problem {Number}."),
     };
 
+    /// <summary>The Jacobian's sparsity pattern for this dimension, as the generator finds it from the method's body (<c>MinpackSystems.{Name}JacobianSparsity</c>).</summary>
+    public JacobianSparsity GeneratedSparsity() => Number switch
+    {
+        1 => MinpackSystems.RosenbrockJacobianSparsity(N),
+        2 => MinpackSystems.PowellSingularJacobianSparsity(N),
+        3 => MinpackSystems.PowellBadlyScaledJacobianSparsity(N),
+        4 => MinpackSystems.WoodJacobianSparsity(N),
+        5 => MinpackSystems.HelicalValleyJacobianSparsity(N),
+        6 => MinpackSystems.WatsonJacobianSparsity(N),
+        7 => MinpackSystems.ChebyquadJacobianSparsity(N),
+        8 => MinpackSystems.BrownAlmostLinearJacobianSparsity(N),
+        9 => MinpackSystems.DiscreteBoundaryValueJacobianSparsity(N),
+        10 => MinpackSystems.DiscreteIntegralEquationJacobianSparsity(N),
+        11 => MinpackSystems.TrigonometricJacobianSparsity(N),
+        12 => MinpackSystems.VariablyDimensionedJacobianSparsity(N),
+        13 => MinpackSystems.BroydenTridiagonalJacobianSparsity(N),
+        14 => MinpackSystems.BroydenBandedJacobianSparsity(N),
+        _ => throw new InvalidOperationException($"No problem {Number}."),
+    };
+
     /// <summary>A short label, e.g. "7 Chebyquad n=6 ×10".</summary>
     public override string ToString() => $"{Number} {Name} n={N} x{Factor:G3}";
 }

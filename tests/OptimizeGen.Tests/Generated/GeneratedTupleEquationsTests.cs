@@ -92,6 +92,26 @@ public class GeneratedTupleEquationsTests
     }
 
     [Fact]
+    public void Sparsity_is_constant_and_covers_both_branches()
+    {
+        Assert.Equal(4, TupleSystems.CircleJacobianSparsity.NonZeroCount);
+        JacobianSparsity pattern = TupleSystems.SphereJacobianSparsity;
+        Assert.Same(pattern, TupleSystems.SphereJacobianSparsity);
+        // Row 2 is exp(z) − 1 − y or −z − y: both arms, {y, z}.
+        Assert.Equal(new[] { 0, 3, 5, 7 }, pattern.RowStart.ToArray());
+        Assert.Equal(new[] { 0, 1, 2, 0, 1, 1, 2 }, pattern.ColumnIndex.ToArray());
+        var j = new double[9];
+        foreach (double z in new[] { 0.7, -0.4 })
+        {
+            TupleSystems.SphereJacobian(0.3, -1.2, z, j, 2.0);
+            for (int k = 0; k < 9; k++)
+            {
+                Assert.True(j[k] == 0 || pattern.Contains(k / 3, k % 3), $"∂F{k / 3}/∂x{k % 3} = {j[k]} outside the pattern");
+            }
+        }
+    }
+
+    [Fact]
     public void Misuse_throws_with_the_parameter_name()
     {
         Assert.Equal("jacobian", Assert.Throws<ArgumentException>(() => TupleSystems.CircleJacobian(1, 2, new double[3])).ParamName);
