@@ -99,3 +99,66 @@ public class MinpackSparsityTests
         Assert.Throws<ArgumentOutOfRangeException>(() => MinpackSystems.BroydenTridiagonalJacobianSparsity(-1));
     }
 }
+
+/// <summary>hybr and lm on plain delegates given the generated sparsity pattern: grouped forward differences (Curtis–Powell–Reid).</summary>
+public class SparseFiniteDifferenceRootTests
+{
+    [Theory]
+    [InlineData(RootMethod.Hybr)]
+    [InlineData(RootMethod.Lm)]
+    public void Broyden_banded_with_its_pattern_needs_one_evaluation_per_column_group(RootMethod method)
+    {
+        const int n = 60;
+        var x0 = Enumerable.Repeat(-1.0, n).ToArray();
+        var options = new RootOptions { Xtol = 1e-13 };
+        RootResult dense = Optimize.Root(MinpackSystems.BroydenBanded, x0, method, options);
+        RootResult sparse = Optimize.Root(MinpackSystems.BroydenBanded, x0, method, options with { JacSparsity = MinpackSystems.BroydenBandedJacobianSparsity(n) });
+        RootResult exact = Optimize.Root(MinpackSystems.BroydenBandedSystem, x0, method, options);
+        Assert.True(sparse.Success, sparse.ToString());
+        Assert.True(sparse.FunNorm <= 1e-10, sparse.ToString());
+        for (int j = 0; j < n; j++)
+        {
+            Assert.Equal(exact.X[j], sparse.X[j], 9);
+        }
+
+        // Seven groups (bandwidths 5 + 1 + 1) instead of 60 columns per Jacobian.
+        Assert.True(dense.Success, dense.ToString());
+        Assert.True(2 * sparse.Nfev < dense.Nfev, $"sparse {sparse.Nfev} evaluations ({sparse.Njev} Jacobians) against dense {dense.Nfev} ({dense.Njev})");
+    }
+
+    [Fact]
+    public void Grouped_differences_match_the_exact_jacobian_with_one_evaluation_per_group()
+    {
+        const int n = 12;
+        var x0 = Enumerable.Range(0, n).Select(i => Math.Cos(i + 0.5)).ToArray();
+        var exact = new double[n * n];
+        var f = new double[n];
+        MinpackSystems.BroydenBandedJacobian(x0, f, exact);
+        var system = new RootSystem(n, n, MinpackSystems.BroydenBanded, null, null, null, MinpackSystems.BroydenBandedJacobianSparsity(n));
+        var fjac = new double[n * n];
+        system.ColumnMajorJacobian(x0, f, fjac, NumericalDifferentiation.MachineEpsilon);
+        Assert.Equal(7, system.Nfev);
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                double e = exact[i * n + j], d = fjac[i + j * n];
+                if (e == 0)
+                {
+                    Assert.Equal(0.0, d);
+                }
+                else
+                {
+                    Assert.True(Math.Abs(d - e) <= 1e-6 * Math.Max(1, Math.Abs(e)), $"∂F{i}/∂x{j}: {d} by grouped differences, {e} exact");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void A_pattern_of_the_wrong_shape_is_misuse()
+    {
+        var options = new RootOptions { JacSparsity = MinpackSystems.BroydenBandedJacobianSparsity(5) };
+        Assert.Equal("JacSparsity", Assert.Throws<ArgumentException>(() => Optimize.Root(MinpackSystems.BroydenBanded, new double[6], RootMethod.Hybr, options)).ParamName);
+    }
+}
