@@ -25,10 +25,28 @@ internal interface INumberSyntax
 internal static class AdjointRules
 {
     /// <summary>The contributions to the arguments that are active.</summary>
+    /// <param name="scaled">True when <paramref name="g"/> holds r·ḡ rather than ḡ (see <see cref="CanScale"/>): the
+    /// rules of Exp and Pow then take the product directly instead of multiplying by r.</param>
     public static IEnumerable<(int Argument, string Expression)> Contributions(
-        OpKind op, ImmutableArray<Atom> atoms, string[] a, string r, string g, INumberSyntax m)
+        OpKind op, ImmutableArray<Atom> atoms, string[] a, string r, string g, INumberSyntax m, bool scaled = false)
     {
         string F(string name) => m.Function(name);
+        if (scaled)
+        {
+            switch (op)
+            {
+                case OpKind.Exp:
+                    yield return (0, g);
+                    yield break;
+                case OpKind.Pow:
+                    yield return (0, $"({a[0]} != 0.0 ? {g} * {a[1]} / {a[0]} : {g} / {r} * {a[1]} * {F("Pow")}({a[0]}, {a[1]} - 1))");
+                    yield return (1, $"{g} * {F("Log")}({a[0]})");
+                    yield break;
+                default:
+                    throw new InvalidOperationException("No scaled adjoint rule for " + op);
+            }
+        }
+
         switch (op)
         {
             case OpKind.Copy:
@@ -58,9 +76,9 @@ internal static class AdjointRules
 
                 break;
             case OpKind.Div:
-                // The same quotient g / b in both, so that the JIT computes one division.
+                // The same quotient g / b in both, so that the JIT computes one division; for 1 / b, ∂r/∂b = −r², no division.
                 yield return (0, $"{g} / {a[1]}");
-                yield return (1, $"-({g} / {a[1]}) * {r}");
+                yield return (1, atoms[0] is ConstAtom { Value: 1.0 } ? $"-{g} * ({r} * {r})" : $"-({g} / {a[1]}) * {r}");
                 break;
             case OpKind.Sin:
                 yield return (0, $"{g} * {F("Cos")}({a[0]})");
@@ -163,6 +181,17 @@ internal static class AdjointRules
                 throw new InvalidOperationException("No adjoint rule for " + op);
         }
     }
+
+    /// <summary>
+    /// True when the adjoint of a value defined by <paramref name="op"/> may be kept scaled by the value itself (r·ḡ): for
+    /// exp and pow, whose rules multiply ḡ by r. When such a value's only use is as the denominator of a quotient
+    /// q = n / r, its scaled adjoint is −q̄·q — the division −(q̄ / r)·q and the product by r cancel — which is what a
+    /// hand-written derivative of <c>b1 / Math.Pow(u, 1 / b4)</c> does.
+    /// </summary>
+    public static bool CanScale(OpKind op) => op is OpKind.Exp or OpKind.Pow;
+
+    /// <summary>The contribution of a quotient r = n / d to the scaled adjoint d·d̄ of its denominator: −ḡ·r.</summary>
+    public static string ScaledDenominatorContribution(string r, string g) => $"-{g} * {r}";
 
     /// <summary>True when the rule needs the value of argument <paramref name="k"/> (so it must be recomputed exactly).</summary>
     public static bool NeedsValue(OpKind op, int k, ImmutableArray<Atom> args, Func<Atom, bool> isActive) => op switch

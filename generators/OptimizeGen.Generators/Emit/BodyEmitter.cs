@@ -30,6 +30,102 @@ internal sealed class BodyEmitter
         _m = dual ? DualSyntax.Instance : DoubleSyntax.Instance;
         _reserved = CollectIdentifiers(spec);
         CollectActive(spec.Body);
+        var uses = new Dictionary<string, int>(StringComparer.Ordinal);
+        CountUses(spec.Body, uses);
+        CollectScaled(spec.Body, uses);
+    }
+
+    /// <summary>
+    /// Values whose adjoint is kept scaled by the value (see <see cref="AdjointRules.CanScale"/>): an exp or pow read
+    /// once only, as the denominator of a quotient in the same block.
+    /// </summary>
+    private readonly HashSet<string> _scaled = new(StringComparer.Ordinal);
+
+    private static void CountUses(IEnumerable<Stmt> block, Dictionary<string, int> uses)
+    {
+        void Add(Atom? atom)
+        {
+            if (atom is LocalAtom local)
+            {
+                uses[local.Name] = uses.TryGetValue(local.Name, out int n) ? n + 1 : 1;
+            }
+        }
+
+        void AddCondition(Condition c)
+        {
+            switch (c)
+            {
+                case CompareCondition cc:
+                    Add(cc.Left);
+                    Add(cc.Right);
+                    break;
+                case LogicalCondition lc:
+                    AddCondition(lc.Left);
+                    AddCondition(lc.Right);
+                    break;
+                case NotCondition nc:
+                    AddCondition(nc.Operand);
+                    break;
+            }
+        }
+
+        foreach (Stmt s in block)
+        {
+            switch (s)
+            {
+                case LetStmt let:
+                    foreach (Atom a in let.Args)
+                    {
+                        Add(a);
+                    }
+
+                    break;
+                case MutableStmt mutable:
+                    Add(mutable.Init);
+                    break;
+                case SetStmt set:
+                    Add(set.Value);
+                    break;
+                case IfStmt ifs:
+                    AddCondition(ifs.Condition);
+                    CountUses(ifs.Then, uses);
+                    CountUses(ifs.Else, uses);
+                    break;
+                case LoopStmt loop:
+                    CountUses(loop.Body, uses);
+                    break;
+                case OutputStmt output:
+                    Add(output.Value);
+                    break;
+                case ReturnStmt ret:
+                    Add(ret.Value);
+                    break;
+            }
+        }
+    }
+
+    private void CollectScaled(IReadOnlyList<Stmt> block, Dictionary<string, int> uses)
+    {
+        var scalable = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Stmt s in block)
+        {
+            switch (s)
+            {
+                case LetStmt let when let.Active && AdjointRules.CanScale(let.Op) && uses.TryGetValue(let.Name, out int n) && n == 1:
+                    scalable.Add(let.Name);
+                    break;
+                case LetStmt { Op: OpKind.Div } div when div.Args[1] is LocalAtom d && scalable.Contains(d.Name) && !div.Args[0].Equals(div.Args[1]):
+                    _scaled.Add(d.Name);
+                    break;
+                case IfStmt ifs:
+                    CollectScaled(ifs.Then, uses);
+                    CollectScaled(ifs.Else, uses);
+                    break;
+                case LoopStmt loop:
+                    CollectScaled(loop.Body, uses);
+                    break;
+            }
+        }
     }
 
     public string Type => _m.Type;
@@ -45,6 +141,24 @@ internal sealed class BodyEmitter
 
     /// <summary>Writes one residual <c>f[index] = value</c> of an <c>[Equations]</c> system (index text, value expression).</summary>
     public Action<string, string>? Output { get; set; }
+
+    /// <summary>
+    /// Top-level lets computed once before a loop over data points (see <see cref="EmitHoisted"/>) and so skipped by
+    /// the primal sweep of <see cref="EmitBody"/>.
+    /// </summary>
+    public ISet<string>? Hoisted { get; set; }
+
+    /// <summary>Writes the primal of the <see cref="Hoisted"/> lets, in body order.</summary>
+    public void EmitHoisted()
+    {
+        foreach (Stmt statement in _spec.Body)
+        {
+            if (statement is LetStmt let && Hoisted is not null && Hoisted.Contains(let.Name))
+            {
+                _w.Line($"{Type} {let.Name} = {AdjointRules.Primal(let.Op, let.Args.Select(Atom).ToArray(), _m)};");
+            }
+        }
+    }
 
     /// <summary>The primal sweep only: over the dual type it is forward mode (a Jacobian-vector product).</summary>
     public void EmitPrimalOnly() => Primal(_spec.Body, tapeLoops: false);
@@ -132,10 +246,11 @@ internal sealed class BodyEmitter
             return name;
         }
 
-        name = local + "Bar";
+        string stem = _scaled.Contains(local) ? local + "BarScaled" : local + "Bar"; // BarScaled holds local·∂f/∂local
+        name = stem;
         for (int k = 1; _reserved.Contains(name); k++)
         {
-            name = local + "Bar" + k.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            name = stem + k.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         _reserved.Add(name);
@@ -182,6 +297,8 @@ internal sealed class BodyEmitter
                     // A top-level set in a loop body is the back edge of a carried variable. The reverse sweep re-runs
                     // an iteration to recover its intermediate values, and its adjoints need the carried variables as
                     // they were at the start of the iteration: the back edge is not taken.
+                    break;
+                case LetStmt let when Hoisted is not null && Hoisted.Contains(let.Name):
                     break;
                 case LetStmt let:
                     _w.Line($"{Type} {let.Name} = {AdjointRules.Primal(let.Op, let.Args.Select(Atom).ToArray(), _m)};");
@@ -389,10 +506,12 @@ internal sealed class BodyEmitter
                 }
 
                 string[] args = let.Args.Select(Atom).ToArray();
-                var contributions = AdjointRules.Contributions(let.Op, let.Args.AsImmutableArray(), args, let.Name, AdjointName(let.Name), _m);
+                string adjoint = AdjointName(let.Name);
+                var contributions = AdjointRules.Contributions(let.Op, let.Args.AsImmutableArray(), args, let.Name, adjoint, _m, _scaled.Contains(let.Name));
                 foreach ((int argument, string expression) in contributions)
                 {
-                    Contribute(let.Args[argument], expression);
+                    bool scaledDenominator = let.Op == OpKind.Div && argument == 1 && let.Args[1] is LocalAtom d && _scaled.Contains(d.Name);
+                    Contribute(let.Args[argument], scaledDenominator ? AdjointRules.ScaledDenominatorContribution(let.Name, adjoint) : expression);
                 }
 
                 break;

@@ -36,6 +36,12 @@ internal static class ModelEmitter
         ObjectiveEmitter.EmitGradient(
             w, spec, "Jacobian",
             $"Returns <see cref=\"{m}\"/> at one data point and its exact derivatives with respect to the parameters (one row of the fit's Jacobian), by reverse-mode differentiation of its body.");
+        if (HasBatch(spec))
+        {
+            w.Line();
+            EmitBatchJacobian(w, spec);
+        }
+
         if (!spec.Parameters.Skip(1).Any(p => p.IsData && ObjectiveEmitter.IsRefLike(p.TypeText)))
         {
             w.Line();
@@ -60,7 +66,161 @@ internal static class ModelEmitter
         return w.ToString();
     }
 
+    /// <summary>
+    /// Writes <c>MJacobian(xs, p…, values, jacobian)</c>: the model and its parameter derivatives at every data point,
+    /// row-major m×k. In a straight-line body, the values that do not depend on the data point (such as <c>1 / b4</c>)
+    /// are computed once, before the loop over the points — the loop-invariant code motion a hand-written Jacobian does.
+    /// </summary>
+    private static void EmitBatchJacobian(SourceWriter w, ObjectiveSpec spec)
+    {
+        string m = spec.MethodName;
+        string x = Predictor(spec).Name;
+        bool scalars = spec.Kind == VariableKind.Scalars;
+        string k = scalars ? Literals.Int(spec.Variables.Count) : spec.Variables[0] + ".Length";
+        var reserved = new HashSet<string>(spec.Parameters.Select(p => p.Name), StringComparer.Ordinal);
+        reserved.UnionWith(spec.Names.ScalarAdjoints);
+        reserved.Add(spec.Names.Gradient);
+        CollectNames(spec.Body, reserved);
+        string Unique(string name)
+        {
+            string candidate = name;
+            for (int n = 1; reserved.Contains(candidate); n++)
+            {
+                candidate = name + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            reserved.Add(candidate);
+            return candidate;
+        }
+
+        string xs = Unique(x + "s");
+        string values = Unique("values");
+        string jacobian = Unique("jacobian");
+        string i = Unique("i");
+        string row = Unique("row");
+        string parameters = string.Join(", ", spec.Parameters.Skip(1).Select(p => $"{p.TypeText} {p.Name}"));
+        w.Line("/// <summary>");
+        w.Line($"/// Writes <see cref=\"{m}\"/> at every data point and its exact derivatives with respect to the parameters (the fit's");
+        w.Line("/// Jacobian, row-major: one row per point, one column per parameter), by reverse-mode differentiation of its body.");
+        w.Line("/// What does not depend on the data point is computed once.");
+        w.Line("/// </summary>");
+        w.Line($"/// <param name=\"{xs}\">The predictor at each data point.</param>");
+        w.Line($"/// <param name=\"{values}\">Receives the model's value at each point; the length of <paramref name=\"{xs}\"/>.</param>");
+        w.Line(scalars
+            ? $"/// <param name=\"{jacobian}\">Receives ∂{m}/∂({string.Join(", ", spec.Variables)}) at each point: {k} entries per point.</param>"
+            : $"/// <param name=\"{jacobian}\">Receives ∂{m}/∂{spec.Variables[0]} at each point: <c>{k}</c> entries per point.</param>");
+        w.Line(ObjectiveEmitter.GeneratedCode);
+        w.Open($"{ObjectiveEmitter.Modifiers(spec)} void {m}Jacobian({ReadOnlySpan} {xs}, {parameters}, {Span} {values}, {Span} {jacobian})");
+        w.Line($"if ({values}.Length != {xs}.Length) throw new global::System.ArgumentException(\"{values} must have the length of {xs}.\", nameof({values}));");
+        w.Line($"if ({jacobian}.Length != {xs}.Length * {k}) throw new global::System.ArgumentException(\"{jacobian} must have {k} entries per data point.\", nameof({jacobian}));");
+        var body = new BodyEmitter(w, spec, dual: false) { Hoisted = Invariants(spec, x) };
+        if (body.Hoisted.Count > 0)
+        {
+            body.EmitHoisted();
+        }
+
+        w.Open($"for (int {i} = 0; {i} < {xs}.Length; {i}++)");
+        w.Line($"double {x} = {xs}[{i}];");
+        if (scalars)
+        {
+            foreach (string adjoint in spec.Names.ScalarAdjoints)
+            {
+                w.Line($"double {adjoint} = 0.0;");
+            }
+        }
+        else
+        {
+            w.Line($"{Span} {spec.Names.Gradient} = {jacobian}.Slice({i} * {k}, {k});");
+            w.Line($"{spec.Names.Gradient}.Clear();");
+        }
+
+        string value = body.EmitBody();
+        w.Line($"{values}[{i}] = {value};");
+        if (scalars)
+        {
+            w.Line($"{Span} {row} = {jacobian}.Slice({i} * {k}, {k});");
+            for (int j = 0; j < spec.Variables.Count; j++)
+            {
+                w.Line($"{row}[{j}] = {spec.Names.ScalarAdjoints[j]};");
+            }
+        }
+
+        w.Close();
+        w.Close();
+    }
+
+    /// <summary>
+    /// The top-level lets of a straight-line body that do not depend on the predictor <paramref name="x"/>, directly or
+    /// through other lets. A body with branches, loops or passive statements hoists nothing (the analysis stays simple
+    /// and obviously right); a passive text mentioning the predictor's name counts as depending on it.
+    /// </summary>
+    private static HashSet<string> Invariants(ObjectiveSpec spec, string x)
+    {
+        var invariant = new HashSet<string>(StringComparer.Ordinal);
+        if (spec.Body.Any(s => s is not (LetStmt or ReturnStmt)))
+        {
+            return invariant;
+        }
+
+        var mentions = new System.Text.RegularExpressions.Regex(@"(?<![A-Za-z0-9_@.])@?" + System.Text.RegularExpressions.Regex.Escape(x.TrimStart('@')) + @"(?![A-Za-z0-9_])");
+        foreach (LetStmt let in spec.Body.OfType<LetStmt>())
+        {
+            bool dependent = let.Args.Any(a => a switch
+            {
+                DataAtom data => mentions.IsMatch(data.Text),
+                LocalAtom local => !invariant.Contains(local.Name),
+                InputElementAtom element => mentions.IsMatch(element.IndexText),
+                _ => false,
+            });
+            if (!dependent)
+            {
+                invariant.Add(let.Name);
+            }
+        }
+
+        return invariant;
+    }
+
+    private static void CollectNames(IEnumerable<Stmt> block, HashSet<string> names)
+    {
+        foreach (Stmt s in block)
+        {
+            switch (s)
+            {
+                case LetStmt let:
+                    names.Add(let.Name);
+                    names.Add(let.Name + "Bar");
+                    names.Add(let.Name + "BarScaled");
+                    break;
+                case MutableStmt mutable:
+                    names.Add(mutable.Name);
+                    names.Add(mutable.Name + "Bar");
+                    break;
+                case IfStmt ifs:
+                    names.Add(ifs.ConditionName);
+                    CollectNames(ifs.Then, names);
+                    CollectNames(ifs.Else, names);
+                    break;
+                case LoopStmt loop:
+                    names.Add(loop.Index);
+                    names.Add(loop.TapeName);
+                    CollectNames(loop.Body, names);
+                    break;
+                case PassiveStmt passive:
+                    foreach (System.Text.RegularExpressions.Match match in System.Text.RegularExpressions.Regex.Matches(passive.Text, @"[A-Za-z_][A-Za-z0-9_]*"))
+                    {
+                        names.Add(match.Value);
+                    }
+
+                    break;
+            }
+        }
+    }
+
     private static ParameterSpec Predictor(ObjectiveSpec spec) => spec.Parameters[0];
+
+    /// <summary>A model with one double predictor and its parameters as doubles or a span gets the batch Jacobian.</summary>
+    private static bool HasBatch(ObjectiveSpec spec) => ScalarPredictor(spec) && spec.Kind != VariableKind.Array;
 
     private static bool ScalarPredictor(ObjectiveSpec spec) => Predictor(spec).TypeText == "double";
 
@@ -77,7 +237,7 @@ internal static class ModelEmitter
 
         w.Line($"/// <summary><see cref=\"{m}\"/> as the model <c>Optimize.CurveFit</c> takes, with its generated parameter derivatives.</summary>");
         w.Line(ObjectiveEmitter.GeneratedCode);
-        w.Open($"{spec.Accessibility} sealed class {cls} : global::OptimizeGen.IGradientModel");
+        w.Open($"{spec.Accessibility} sealed class {cls} : global::OptimizeGen.{(HasBatch(spec) ? "IBatchGradientModel" : "IGradientModel")}");
         if (!spec.IsStatic)
         {
             w.Line($"private readonly {ObjectiveEmitter.QualifiedType(spec)} _owner;");
@@ -205,6 +365,22 @@ internal static class ModelEmitter
         }
 
         w.Close();
+        if (HasBatch(spec))
+        {
+            w.Line();
+            w.Line("/// <inheritdoc />");
+            w.Open($"public void EvaluateWithJacobian({ReadOnlySpan} x, {ReadOnlySpan} parameters, {Span} values, {Span} jacobian)");
+            if (parameterCheck.Length > 0)
+            {
+                w.Line(parameterCheck);
+            }
+
+            predictorArgument = "x";
+            string arguments = Arguments("parameters", gradient: false);
+            w.Line($"{owner}.{m}Jacobian({arguments}, values, jacobian);");
+            w.Close();
+        }
+
         w.Close();
         w.Line();
 

@@ -78,6 +78,21 @@ public interface IGradientModel : IModel
     double EvaluateWithGradient(ReadOnlySpan<double> x, ReadOnlySpan<double> parameters, Span<double> gradient);
 }
 
+/// <summary>
+/// A model that gives its values and parameter Jacobian at many data points in one call (the generator's batch
+/// <c>MJacobian</c>, which computes what does not depend on the point once). <c>Optimize.CurveFit</c> uses it when the
+/// model has it.
+/// </summary>
+public interface IBatchGradientModel : IGradientModel
+{
+    /// <summary>
+    /// Writes m(xᵢ; p) into <paramref name="values"/> and ∂m(xᵢ; p)/∂p into row i of the row-major
+    /// <paramref name="jacobian"/> (N×k) for the N data points whose predictors are the rows of the row-major
+    /// <paramref name="x"/> (N×<see cref="IModel.PredictorCount"/>).
+    /// </summary>
+    void EvaluateWithJacobian(ReadOnlySpan<double> x, ReadOnlySpan<double> parameters, Span<double> values, Span<double> jacobian);
+}
+
 /// <summary>f(x) for a plain-delegate objective.</summary>
 public delegate double ObjectiveFunction(ReadOnlySpan<double> x);
 

@@ -10,7 +10,26 @@ internal abstract class ModelEvaluator
     public virtual double ValueAndGradient(ReadOnlySpan<double> x, ReadOnlySpan<double> p, Span<double> gradient) =>
         throw new InvalidOperationException("This model has no gradient.");
 
-    public static ModelEvaluator From(IModel model) => model is IGradientModel g ? new GradientModelEvaluator(g) : new PlainModelEvaluator(model);
+    /// <summary>The batch form, when the model has one: values and the row-major N×k Jacobian at all points.</summary>
+    public virtual IBatchGradientModel? Batch => null;
+
+    public static ModelEvaluator From(IModel model) => model switch
+    {
+        IBatchGradientModel b => new BatchModelEvaluator(b),
+        IGradientModel g => new GradientModelEvaluator(g),
+        _ => new PlainModelEvaluator(model),
+    };
+
+    private sealed class BatchModelEvaluator(IBatchGradientModel model) : ModelEvaluator
+    {
+        public override bool HasGradient => true;
+
+        public override IBatchGradientModel Batch => model;
+
+        public override double Value(ReadOnlySpan<double> x, ReadOnlySpan<double> p) => model.Evaluate(x, p);
+
+        public override double ValueAndGradient(ReadOnlySpan<double> x, ReadOnlySpan<double> p, Span<double> gradient) => model.EvaluateWithGradient(x, p, gradient);
+    }
 
     private sealed class PlainModelEvaluator(IModel model) : ModelEvaluator
     {
@@ -56,6 +75,8 @@ internal sealed class ModelProblem : ResidualProblem
     private readonly double[]? _weights;
     private readonly double[]? _cholesky; // row-major N×N lower triangle
     private readonly double[] _gradient;
+    private double[]? _batchValues;
+    private double[]? _batchJacobian;
 
     public ModelProblem(ModelEvaluator model, double[] x, int d, double[] y, int k, double[]? weights, double[]? cholesky)
         : base(y.Length, k)
@@ -101,6 +122,28 @@ internal sealed class ModelProblem : ResidualProblem
     {
         int m = M;
         int n = N;
+        if (_model.Batch is { } batch)
+        {
+            // One call for all points into a row-major buffer, then into the solver's column-major layout.
+            _batchValues ??= new double[m];
+            _batchJacobian ??= new double[m * n];
+            batch.EvaluateWithJacobian(_x, p, _batchValues, _batchJacobian);
+            for (int i = 0; i < m; i++)
+            {
+                for (int j = 0; j < n; j++)
+                {
+                    jac[i + j * m] = _batchJacobian[i * n + j];
+                }
+            }
+
+            for (int j = 0; j < n; j++)
+            {
+                Weigh(jac.Slice(j * m, m));
+            }
+
+            return;
+        }
+
         for (int i = 0; i < m; i++)
         {
             _model.ValueAndGradient(_x.AsSpan(i * _d, _d), p, _gradient);

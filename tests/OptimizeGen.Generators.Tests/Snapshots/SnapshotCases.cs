@@ -198,6 +198,19 @@ internal static class SnapshotCases
             }
             """,
 
+        ["ModelRat43"] = Usings + """
+            namespace Snapshots.ModelRat43;
+
+            public static partial class Models
+            {
+                /// <summary>NIST Rat43: a quotient by a power (the power's adjoint is kept scaled, saving two divisions) and
+                /// a parameter-only 1 / b4 that the batch Jacobian computes once.</summary>
+                [Model]
+                public static double Rat43(double x, double b1, double b2, double b3, double b4) =>
+                    b1 / Math.Pow(1 + Math.Exp(b2 - b3 * x), 1 / b4);
+            }
+            """,
+
         ["Ternary"] = Usings + """
             namespace Snapshots.Ternary;
 

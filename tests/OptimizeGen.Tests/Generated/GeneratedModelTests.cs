@@ -11,11 +11,11 @@ namespace OptimizeGen.Tests.Generated;
 public partial class GeneratedModelTests
 {
     [Model]
-    public static double Decay(double t, double amplitude, double rate) => amplitude * Math.Exp(-rate * t);
+    internal static double Decay(double t, double amplitude, double rate) => amplitude * Math.Exp(-rate * t);
 
     /// <summary>A polynomial in x whose degree is the length of the coefficient span: a loop over the parameters.</summary>
     [Model]
-    public static double Horner(double x, ReadOnlySpan<double> c)
+    internal static double Horner(double x, ReadOnlySpan<double> c)
     {
         double sum = 0;
         for (int i = c.Length - 1; i >= 0; i--)
@@ -28,11 +28,11 @@ public partial class GeneratedModelTests
 
     /// <summary>Two predictors: a plane z = a·x + b·y + c over (x, y).</summary>
     [Model]
-    public static double Plane(ReadOnlySpan<double> p, double a, double b, double c) => a * p[0] + b * p[1] + c;
+    internal static double Plane(ReadOnlySpan<double> p, double a, double b, double c) => a * p[0] + b * p[1] + c;
 
     /// <summary>NIST Rat43 written with one double per parameter (NistModels.Rat43 takes a span).</summary>
     [Model]
-    public static double Rat43Scalars(double x, double b1, double b2, double b3, double b4) =>
+    internal static double Rat43Scalars(double x, double b1, double b2, double b3, double b4) =>
         b1 / Math.Pow(1 + Math.Exp(b2 - b3 * x), 1 / b4);
 
     private readonly double _offset;
@@ -41,7 +41,7 @@ public partial class GeneratedModelTests
 
     /// <summary>An instance model reading a field.</summary>
     [Model]
-    public double Shifted(double x, double scale) => scale * (x - _offset) * (x - _offset);
+    internal double Shifted(double x, double scale) => scale * (x - _offset) * (x - _offset);
 
     [Fact]
     public void Decay_jacobian_is_exact()
