@@ -105,12 +105,32 @@ internal static class DiagnosticDescriptors
     /// <summary>OPTG0201: the shape of an [Equations] method.</summary>
     public static readonly DiagnosticDescriptor EquationsSignature = Error(
         "OPTG0201", "Equations signature",
-        "The [Equations] method '{0}' must be 'void {0}(ReadOnlySpan<double> x, Span<double> f)' (x the unknowns, f the residuals it writes; [Data] parameters may follow): {1}");
+        "The [Equations] method '{0}' must be 'void {0}(ReadOnlySpan<double> x, Span<double> f)' (x the unknowns, f the residuals it writes; [Data] parameters may follow) or return its residuals as a tuple of doubles from double unknowns: {1}");
 
-    /// <summary>OPTG0202: reading or updating the residuals an [Equations] method writes.</summary>
+    /// <summary>OPTG0202: the residual span of an [Equations] method used otherwise than element by element.</summary>
     public static readonly DiagnosticDescriptor EquationsOutputRead = Error(
-        "OPTG0202", "Residuals are write-only",
-        "'{0}' reads the residual span '{1}': write each residual once with '{1}[i] = …' and keep intermediate values in double locals (only '{1}.Length' may be read)");
+        "OPTG0202", "Residuals are used element by element",
+        "'{0}' uses the residual span '{1}' otherwise than element by element: write, read and update residuals as '{1}[i]' with an index counted from the start (only '{1}.Length' may be read besides)");
+
+    /// <summary>OPTG0203: "The residual {2} of the [Equations] method '{0}' is '{1}', not double".</summary>
+    public static readonly DiagnosticDescriptor ResidualNotDouble = Error(
+        "OPTG0203", "Residual is not a double",
+        "The residual {2} of the [Equations] method '{0}' is '{1}', not double: a system that returns its residuals returns a tuple of doubles, e.g. '(double, double) {0}(double x, double y)'");
+
+    /// <summary>OPTG0204: "The [Equations] method '{0}' returns {1} residuals …" — the tuple form takes 2 to 7.</summary>
+    public static readonly DiagnosticDescriptor ResidualTupleArity = Error(
+        "OPTG0204", "Residual tuple size",
+        "The [Equations] method '{0}' returns {1} residuals in a tuple: the tuple form takes 2 to 7 (one equation is Optimize.RootScalar's; a larger system writes its residuals into a Span<double>)");
+
+    /// <summary>OPTG0205: a system returning its residuals whose unknowns are not as many as its residuals.</summary>
+    public static readonly DiagnosticDescriptor EquationsNotSquare = Error(
+        "OPTG0205", "Residuals and unknowns differ in number",
+        "The [Equations] method '{0}' returns {1} residuals but takes {2} unknowns: a system F(x) = 0 is square, with one double parameter per residual ([Data] parameters besides)");
+
+    /// <summary>OPTG0206: a return of the tuple form that is not a tuple literal of the residuals.</summary>
+    public static readonly DiagnosticDescriptor ResidualTupleLiteral = Error(
+        "OPTG0206", "Residuals returned as a tuple literal",
+        "'{0}' must be a tuple literal of the {1} residuals, e.g. 'return (a, b);': the generated Jacobian differentiates each element");
 
     /// <summary>OPTG0301: a [Constraint] in a type without an [Objective].</summary>
     public static readonly DiagnosticDescriptor ConstraintWithoutObjective = Error(
@@ -137,6 +157,7 @@ internal static class DiagnosticDescriptors
     {
         ConstraintWithoutObjective, ConstraintVariables, ConstraintNotComparison, StrictConstraint,
         ModelPredictor, ModelWithoutParameters, EquationsSignature, EquationsOutputRead,
+        ResidualNotDouble, ResidualTupleArity, EquationsNotSquare, ResidualTupleLiteral,
         TypeNotPartial, WrongReturnType, UnsupportedParameter, UnsupportedStatement, UnsupportedExpression,
         NotDifferentiableCall, Recursion, UnsupportedControlFlow, WriteToInput, IntegerDivision, NonSmooth,
         NameCollision, NotCountedLoop, InternalError, FileLocalType,

@@ -96,7 +96,7 @@ internal static class TapeAnalysis
 
     private static bool IsActive(Atom atom, ISet<string> active) => atom switch
     {
-        InputAtom or InputElementAtom => true,
+        InputAtom or InputElementAtom or OutputElementAtom => true,
         LocalAtom local => active.Contains(local.Name),
         _ => false,
     };

@@ -133,6 +133,12 @@ internal sealed class BodyEmitter
     /// <summary>The tangent of the input element at a (passive) index text, over the dual type; default <c>v[index]</c>.</summary>
     public Func<string, string>? InputTangent { get; set; }
 
+    /// <summary>The tangent of the scalar variable number k over the dual type, when the variables are plain doubles (forward mode).</summary>
+    public Func<int, string>? ScalarInputTangent { get; set; }
+
+    /// <summary>The tangent of a residual read back (<c>f[k] += …</c>) at a (passive) index text, over the dual type.</summary>
+    public Func<string, string>? OutputTangent { get; set; }
+
     /// <summary>Writes one residual <c>f[index] = value</c> of an <c>[Equations]</c> system (index text, value expression).</summary>
     public Action<string, string>? Output { get; set; }
 
@@ -259,9 +265,12 @@ internal sealed class BodyEmitter
     {
         ConstAtom c => Literals.Double(c.Value),
         LocalAtom l => l.Name,
+        InputAtom i when _dual && ScalarInputTangent is not null => $"new {DualSource.TypeName}({_spec.Variables[i.Index]}, {ScalarInputTangent(i.Index)})",
         InputAtom i => _spec.Variables[i.Index],
         InputElementAtom e when _dual => $"new {DualSource.TypeName}({_spec.Variables[0]}[{e.IndexText}], {(InputTangent is null ? $"{_spec.Names.Direction}[{e.IndexText}]" : InputTangent(e.IndexText))})",
         InputElementAtom e => $"{_spec.Variables[0]}[{e.IndexText}]",
+        OutputElementAtom e when _dual => $"new {DualSource.TypeName}({_spec.OutputName}[{e.IndexText}], {(OutputTangent ?? throw new InvalidOperationException("A residual read without its tangent."))(e.IndexText)})",
+        OutputElementAtom e => $"{_spec.OutputName}[{e.IndexText}]",
         DataAtom d => Regex.IsMatch(d.Text, @"^[A-Za-z_][A-Za-z0-9_.:\[\]]*$") ? d.Text : "(" + d.Text + ")",
         _ => throw new InvalidOperationException("Unknown atom " + atom),
     };

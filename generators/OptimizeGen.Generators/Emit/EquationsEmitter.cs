@@ -1,3 +1,4 @@
+using OptimizeGen.Generators.Parsing;
 using OptimizeGen.Generators.Model;
 
 namespace OptimizeGen.Generators.Emit;
@@ -32,17 +33,41 @@ internal static class EquationsEmitter
             w.Open($"partial {type.Keyword} {type.NameWithTypeParameters}");
         }
 
-        EmitJacobian(w, spec);
+        if (spec.ResidualCount > 0)
+        {
+            EmitTupleJacobian(w, spec);
+            w.Line();
+            EmitTupleJacobianVectorProduct(w, spec);
+        }
+        else
+        {
+            EmitJacobian(w, spec);
+            w.Line();
+            EmitJacobianVectorProduct(w, spec);
+        }
+
         w.Line();
-        EmitJacobianVectorProduct(w, spec);
+        SparsityEmitter.Emit(w, spec);
         if (!Data(spec).Any(p => ObjectiveEmitter.IsRefLike(p.TypeText)))
         {
             w.Line();
-            EmitSystem(w, spec);
-            if (spec.EmitWrapper)
+            if (spec.ResidualCount > 0)
             {
-                w.Line();
-                EmitSolve(w, spec);
+                EmitTupleSystem(w, spec);
+                if (spec.EmitWrapper)
+                {
+                    w.Line();
+                    EmitTupleSolve(w, spec);
+                }
+            }
+            else
+            {
+                EmitSystem(w, spec);
+                if (spec.EmitWrapper)
+                {
+                    w.Line();
+                    EmitSolve(w, spec);
+                }
             }
         }
 
@@ -114,6 +139,7 @@ internal static class EquationsEmitter
         var body = new BodyEmitter(w, spec, dual: true)
         {
             InputTangent = index => $"({index}) == {column} ? 1.0 : 0.0",
+            OutputTangent = index => $"{jacobian}[({index}) * {columns} + {column}]",
         };
         body.Output = (index, value) =>
         {
@@ -155,7 +181,10 @@ internal static class EquationsEmitter
         w.Line($"if ({n.Direction}.Length != {x}.Length) throw new global::System.ArgumentException(\"{n.Direction} must have the length of {x}.\", nameof({n.Direction}));");
         w.Line($"if ({n.Product}.Length != {f}.Length) throw new global::System.ArgumentException(\"The product must have the length of {f}.\", nameof({n.Product}));");
         w.Line($"{n.Product}.Clear();");
-        var body = new BodyEmitter(w, spec, dual: true);
+        var body = new BodyEmitter(w, spec, dual: true)
+        {
+            OutputTangent = index => $"{n.Product}[{index}]",
+        };
         body.Output = (index, value) =>
         {
             w.Line($"{DualSource.TypeName} {n.Direction}Residual = {value};");
@@ -196,6 +225,30 @@ internal static class EquationsEmitter
             string.Join(", ", spec.Parameters.Select(p => p.IsData ? "_" + p.Name : p.Name == spec.Variables[0] ? xArgument : "f"));
 
         w.Line($"/// <summary><see cref=\"{s}\"/> as the system <c>Optimize.Root</c> takes, with its generated Jacobian and Jacobian-vector product. Square: its dimension is that of x0.</summary>");
+        SystemHeader(w, spec, cls);
+        w.Line("/// <summary>-1: any length, taken from the initial guess.</summary>");
+        w.Line("public int InputDimension => -1;");
+        w.Line();
+        w.Line("/// <summary>-1: as many residuals as unknowns.</summary>");
+        w.Line("public int OutputDimension => -1;");
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.Line($"public void Evaluate({ReadOnlySpan} x, {Span} f) => {owner}.{s}({UserArguments()});");
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.Line($"public void EvaluateWithJacobian({ReadOnlySpan} x, {Span} f, {Span} jacobian) => {owner}.{s}Jacobian({Arguments(null, "jacobian")});");
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.Line($"public void JacobianVectorProduct({ReadOnlySpan} x, {ReadOnlySpan} v, {Span} f, {Span} product) => {owner}.{s}JacobianVectorProduct({Arguments("v", "product")});");
+        w.Close();
+        w.Line();
+        SystemAccessor(w, spec, cls);
+    }
+
+    /// <summary>The system class's declaration, its owner and data fields and its constructor.</summary>
+    private static void SystemHeader(SourceWriter w, ObjectiveSpec spec, string cls)
+    {
+        var data = Data(spec).ToList();
         w.Line(ObjectiveEmitter.GeneratedCode);
         w.Open($"{spec.Accessibility} sealed class {cls} : global::OptimizeGen.IJacobianFunction, global::OptimizeGen.IJacobianVectorProductFunction");
         if (!spec.IsStatic)
@@ -223,23 +276,13 @@ internal static class EquationsEmitter
 
         w.Close();
         w.Line();
-        w.Line("/// <summary>-1: any length, taken from the initial guess.</summary>");
-        w.Line("public int InputDimension => -1;");
-        w.Line();
-        w.Line("/// <summary>-1: as many residuals as unknowns.</summary>");
-        w.Line("public int OutputDimension => -1;");
-        w.Line();
-        w.Line("/// <inheritdoc />");
-        w.Line($"public void Evaluate({ReadOnlySpan} x, {Span} f) => {owner}.{s}({UserArguments()});");
-        w.Line();
-        w.Line("/// <inheritdoc />");
-        w.Line($"public void EvaluateWithJacobian({ReadOnlySpan} x, {Span} f, {Span} jacobian) => {owner}.{s}Jacobian({Arguments(null, "jacobian")});");
-        w.Line();
-        w.Line("/// <inheritdoc />");
-        w.Line($"public void JacobianVectorProduct({ReadOnlySpan} x, {ReadOnlySpan} v, {Span} f, {Span} product) => {owner}.{s}JacobianVectorProduct({Arguments("v", "product")});");
-        w.Close();
-        w.Line();
+    }
 
+    /// <summary><c>SSystem</c>: a property, or a method taking the data parameters.</summary>
+    private static void SystemAccessor(SourceWriter w, ObjectiveSpec spec, string cls)
+    {
+        string s = spec.MethodName;
+        var data = Data(spec).ToList();
         string ctorArgs = string.Join(", ", (spec.IsStatic ? Array.Empty<string>() : new[] { "this" }).Concat(data.Select(p => p.Name)));
         w.Line($"/// <summary><see cref=\"{s}\"/> as an <see cref=\"global::OptimizeGen.IJacobianFunction\"/> for <c>Optimize.Root</c>.</summary>");
         if (data.Count > 0)
@@ -266,5 +309,187 @@ internal static class EquationsEmitter
         w.Line(ObjectiveEmitter.GeneratedCode);
         w.Line($"{ObjectiveEmitter.Modifiers(spec)} global::OptimizeGen.RootResult Solve{s}({ReadOnlySpan} x0, {dataParameters}global::OptimizeGen.RootMethod method = global::OptimizeGen.RootMethod.Hybr, global::OptimizeGen.RootOptions? options = null) =>");
         w.Line($"    global::OptimizeGen.Optimize.Root({system}, x0, method, options);");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // The small-system form: (double, double) S(double x, double y) returns its residuals.
+
+    private static string TupleType(int count) => "(" + string.Join(", ", Enumerable.Repeat("double", count)) + ")";
+
+    private static string TupleOf(string buffer, int count) => "(" + string.Join(", ", Enumerable.Range(0, count).Select(i => $"{buffer}[{i}]")) + ")";
+
+    private static string DataParameters(ObjectiveSpec spec) => string.Concat(Data(spec).Select(p => $", {p.TypeText} {p.Name}"));
+
+    private static void EmitTupleJacobian(SourceWriter w, ObjectiveSpec spec)
+    {
+        string s = spec.MethodName;
+        int m = spec.ResidualCount;
+        GeneratedNames n = spec.Names;
+        string jacobian = n.Gradient;
+        string column = n.Point;
+        string residual = spec.Residuals;
+        string variables = string.Join(", ", spec.Variables);
+        w.Line("/// <summary>");
+        w.Line($"/// Returns the residuals of <see cref=\"{s}\"/> and writes its exact Jacobian ∂Fᵢ/∂({variables})ⱼ into <paramref name=\"{jacobian}\"/>");
+        w.Line($"/// (row-major, {m} × {m}), by forward-mode differentiation of its body.");
+        w.Line("/// </summary>");
+        w.Line(ObjectiveEmitter.GeneratedCode);
+        w.Open($"{ObjectiveEmitter.Modifiers(spec)} {TupleType(m)} {s}Jacobian({string.Join(", ", spec.Variables.Select(v => "double " + v))}, {Span} {jacobian}{DataParameters(spec)})");
+        w.Line($"if ({jacobian}.Length != {m * m}) throw new global::System.ArgumentException(\"The Jacobian of {s} has {m} × {m} elements.\", nameof({jacobian}));");
+        w.Line($"{Span} {residual} = stackalloc double[{m}];");
+        w.Open($"for (int {column} = 0; {column} < {m}; {column}++)");
+        var body = new BodyEmitter(w, spec, dual: true)
+        {
+            ScalarInputTangent = k => $"{column} == {k} ? 1.0 : 0.0",
+        };
+        body.Output = (index, value) =>
+        {
+            w.Line($"{DualSource.TypeName} {n.Direction}Residual = {value};");
+            w.Line($"{residual}[{index}] = {n.Direction}Residual.V;");
+            w.Line($"{jacobian}[{index} * {m} + {column}] = {n.Direction}Residual.T;");
+        };
+        WrapOutputs(w, body);
+        w.Close();
+        w.Line($"return {TupleOf(residual, m)};");
+        w.Close();
+    }
+
+    private static void EmitTupleJacobianVectorProduct(SourceWriter w, ObjectiveSpec spec)
+    {
+        string s = spec.MethodName;
+        int m = spec.ResidualCount;
+        GeneratedNames n = spec.Names;
+        string residual = spec.Residuals;
+        w.Line("/// <summary>");
+        w.Line($"/// Returns the residuals of <see cref=\"{s}\"/> and writes the Jacobian-vector product J·{n.Direction} into <paramref name=\"{n.Product}\"/>,");
+        w.Line("/// in one forward-mode sweep (no Jacobian is formed).");
+        w.Line("/// </summary>");
+        w.Line(ObjectiveEmitter.GeneratedCode);
+        w.Open($"{ObjectiveEmitter.Modifiers(spec)} {TupleType(m)} {s}JacobianVectorProduct({string.Join(", ", spec.Variables.Select(v => "double " + v))}, {ReadOnlySpan} {n.Direction}, {Span} {n.Product}{DataParameters(spec)})");
+        w.Line($"if ({n.Direction}.Length != {m}) throw new global::System.ArgumentException(\"{s} has {m} unknowns.\", nameof({n.Direction}));");
+        w.Line($"if ({n.Product}.Length != {m}) throw new global::System.ArgumentException(\"{s} has {m} residuals.\", nameof({n.Product}));");
+        w.Line($"{Span} {residual} = stackalloc double[{m}];");
+        var body = new BodyEmitter(w, spec, dual: true)
+        {
+            ScalarInputTangent = k => $"{n.Direction}[{k}]",
+        };
+        body.Output = (index, value) =>
+        {
+            w.Line($"{DualSource.TypeName} {n.Direction}Residual = {value};");
+            w.Line($"{residual}[{index}] = {n.Direction}Residual.V;");
+            w.Line($"{n.Product}[{index}] = {n.Direction}Residual.T;");
+        };
+        WrapOutputs(w, body);
+        w.Line($"return {TupleOf(residual, m)};");
+        w.Close();
+    }
+
+    private static void EmitTupleSystem(SourceWriter w, ObjectiveSpec spec)
+    {
+        string s = spec.MethodName;
+        int m = spec.ResidualCount;
+        string cls = s + "SystemFunction";
+        string owner = spec.IsStatic ? ObjectiveEmitter.QualifiedType(spec) : "_owner";
+        string unknowns = string.Join(", ", Enumerable.Range(0, m).Select(i => $"x[{i}]"));
+        string dataArguments = string.Concat(Data(spec).Select(p => ", _" + p.Name));
+        string userArguments = string.Join(", ", spec.Parameters.Select(p => p.IsData ? "_" + p.Name : "x[" + spec.Variables.AsImmutableArray().IndexOf(p.Name) + "]"));
+
+        void Store()
+        {
+            for (int i = 0; i < m; i++)
+            {
+                w.Line($"f[{i}] = r.Item{i + 1};");
+            }
+        }
+
+        w.Line($"/// <summary><see cref=\"{s}\"/> as the system <c>Optimize.Root</c> takes ({m} unknowns, {m} residuals), with its generated Jacobian and Jacobian-vector product.</summary>");
+        SystemHeader(w, spec, cls);
+        w.Line($"/// <summary>{m}: the unknowns {string.Join(", ", spec.Variables)}.</summary>");
+        w.Line($"public int InputDimension => {m};");
+        w.Line();
+        w.Line($"/// <summary>{m} residuals.</summary>");
+        w.Line($"public int OutputDimension => {m};");
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.Open($"public void Evaluate({ReadOnlySpan} x, {Span} f)");
+        w.Line($"var r = {owner}.{s}({userArguments});");
+        Store();
+        w.Close();
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.Open($"public void EvaluateWithJacobian({ReadOnlySpan} x, {Span} f, {Span} jacobian)");
+        w.Line($"var r = {owner}.{s}Jacobian({unknowns}, jacobian{dataArguments});");
+        Store();
+        w.Close();
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.Open($"public void JacobianVectorProduct({ReadOnlySpan} x, {ReadOnlySpan} v, {Span} f, {Span} product)");
+        w.Line($"var r = {owner}.{s}JacobianVectorProduct({unknowns}, v, product{dataArguments});");
+        Store();
+        w.Close();
+        w.Close();
+        w.Line();
+        SystemAccessor(w, spec, cls);
+    }
+
+    private static void EmitTupleSolve(SourceWriter w, ObjectiveSpec spec)
+    {
+        string s = spec.MethodName;
+        string solution = s + "Solution";
+        string invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
+        w.Line($"/// <summary>The result of <see cref=\"Solve{s}\"/>: the root under the names of <see cref=\"{s}\"/>'s unknowns, and how the solve went.</summary>");
+        w.Line(ObjectiveEmitter.GeneratedCode);
+        w.Open($"{spec.Accessibility} sealed class {solution}");
+        w.Line($"internal {solution}(global::OptimizeGen.RootResult result) => Result = result;");
+        w.Line();
+        for (int k = 0; k < spec.Variables.Count; k++)
+        {
+            string variable = spec.Variables[k];
+            w.Line($"/// <summary>{variable} at the root (or at the last iterate when not converged).</summary>");
+            w.Line($"public double {ObjectiveParser.Pascal(variable)} => Result.X[{k}];");
+            w.Line();
+        }
+
+        w.Line("/// <summary>The residuals F at the solution, in the order the method returns them.</summary>");
+        w.Line("public double[] Residuals => Result.Fun;");
+        w.Line();
+        w.Line("/// <summary>‖F‖₂ at the solution.</summary>");
+        w.Line("public double ResidualNorm => Result.FunNorm;");
+        w.Line();
+        w.Line("/// <summary>True only when the method's own convergence test passed.</summary>");
+        w.Line("public bool Success => Result.Success;");
+        w.Line();
+        w.Line("/// <summary>Why the method stopped.</summary>");
+        w.Line("public global::OptimizeGen.RootStatus Status => Result.Status;");
+        w.Line();
+        w.Line("/// <summary>A sentence for a person: what happened.</summary>");
+        w.Line("public string Message => Result.Message;");
+        w.Line();
+        w.Line("/// <summary>Iterations taken.</summary>");
+        w.Line("public int Nit => Result.Nit;");
+        w.Line();
+        w.Line("/// <summary>Evaluations of F.</summary>");
+        w.Line("public int Nfev => Result.Nfev;");
+        w.Line();
+        w.Line("/// <summary>Evaluations of the Jacobian.</summary>");
+        w.Line("public int Njev => Result.Njev;");
+        w.Line();
+        w.Line("/// <summary>The full result of <c>Optimize.Root</c>.</summary>");
+        w.Line("public global::OptimizeGen.RootResult Result { get; }");
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        string parts = string.Concat(spec.Variables.Select(v => $"{v} = {{{ObjectiveParser.Pascal(v)}.ToString(\"G10\", {invariant})}}, "));
+        w.Line($"public override string ToString() => $\"{parts}‖F‖ = {{ResidualNorm.ToString(\"G3\", {invariant})}}, {{Status}} ({{Message}}), nfev = {{Nfev}}\";");
+        w.Close();
+        w.Line();
+
+        var data = Data(spec).ToList();
+        string system = data.Count > 0 ? $"{s}System({string.Join(", ", data.Select(p => p.Name))})" : $"{s}System";
+        string dataParameters = string.Concat(data.Select(p => $"{p.TypeText} {p.Name}, "));
+        string guess = string.Join(", ", spec.Variables.Select(v => "double " + v));
+        w.Line($"/// <summary>Solves <see cref=\"{s}\"/> = 0 with <c>Optimize.Root</c> and its generated Jacobian, from the initial guess given.</summary>");
+        w.Line(ObjectiveEmitter.GeneratedCode);
+        w.Line($"{ObjectiveEmitter.Modifiers(spec)} {solution} Solve{s}({guess}, {dataParameters}global::OptimizeGen.RootMethod method = global::OptimizeGen.RootMethod.Hybr, global::OptimizeGen.RootOptions? options = null) =>");
+        w.Line($"    new {solution}(global::OptimizeGen.Optimize.Root({system}, new double[] {{ {string.Join(", ", spec.Variables)} }}, method, options));");
     }
 }

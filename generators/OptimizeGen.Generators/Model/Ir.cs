@@ -20,6 +20,9 @@ internal sealed record InputAtom(int Index) : Atom;
 /// <summary>An element <c>x[Index]</c> of the vector differentiable parameter; the index is passive C# text.</summary>
 internal sealed record InputElementAtom(string IndexText) : Atom;
 
+/// <summary>A residual <c>f[Index]</c> of an <c>[Equations]</c> system read back after it was written (its current value and tangent).</summary>
+internal sealed record OutputElementAtom(string IndexText) : Atom;
+
 /// <summary>A passive double expression (fields, properties, constants, data parameters), kept as C# text.</summary>
 internal sealed record DataAtom(string Text) : Atom;
 

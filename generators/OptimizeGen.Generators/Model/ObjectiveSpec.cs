@@ -22,7 +22,11 @@ internal enum SpecRole
     /// <summary><c>[Model] double M(x, p…)</c>: the first parameter is the predictor (data); ∂M/∂p, model object, Fit wrapper.</summary>
     Model,
 
-    /// <summary><c>[Equations] void S(ReadOnlySpan&lt;double&gt; x, Span&lt;double&gt; f)</c>: Jacobian (forward mode), JVP, system object, Solve wrapper.</summary>
+    /// <summary>
+    /// <c>[Equations] void S(ReadOnlySpan&lt;double&gt; x, Span&lt;double&gt; f)</c>, or the small-system form
+    /// <c>[Equations] (double, double) S(double x, double y)</c> (<see cref="ObjectiveSpec.ResidualCount"/> &gt; 0): Jacobian
+    /// (forward mode), JVP, Jacobian sparsity, system object, Solve wrapper.
+    /// </summary>
     Equations,
 
     /// <summary><c>[Constraint]</c> beside an objective: lb ≤ g(x) ≤ ub with g's gradient; it joins the objective's Minimize wrapper.</summary>
@@ -48,7 +52,12 @@ internal sealed record GeneratedNames(
     string Value,
     EquatableArray<string> ScalarAdjoints);
 
-/// <summary>Everything the emitter needs for one <c>[Objective]</c> method. Plain data.</summary>
+/// <summary>
+/// Everything the emitter needs for one <c>[Objective]</c> method. Plain data. <see cref="ResidualCount"/> is the number of
+/// residuals of an <c>[Equations]</c> method that returns them as a tuple (0 for the span form); <see cref="Dimension"/> the
+/// generated name of the dimension parameter of its sparsity method, <see cref="Residuals"/> that of the residual buffer of
+/// the tuple form's Jacobian.
+/// </summary>
 internal sealed record ObjectiveSpec(
     SpecRole Role,
     string Namespace,
@@ -67,7 +76,10 @@ internal sealed record ObjectiveSpec(
     double ConstraintLower = 0,
     double ConstraintUpper = 0,
     EquatableArray<string> Constraints = default,
-    ProblemClass Class = ProblemClass.General);
+    ProblemClass Class = ProblemClass.General,
+    int ResidualCount = 0,
+    string Dimension = "",
+    string Residuals = "");
 
 /// <summary>What the generator proved of an objective together with the constraints beside it.</summary>
 internal enum ProblemClass

@@ -95,6 +95,21 @@ internal sealed partial class ObjectiveParser
                 return new InputElementAtom(Render(index));
             }
 
+            case ElementAccessExpressionSyntax element
+                when _output is not null && element.ArgumentList.Arguments.Count == 1
+                && SymbolEqualityComparer.Default.Equals(_model.GetSymbolInfo(element.Expression, _cancellationToken).Symbol, _output):
+            {
+                // A residual read back after it was written (MINPACK's f[k] = 0; … f[k] += …): its current value and tangent.
+                ExpressionSyntax index = element.ArgumentList.Arguments[0].Expression;
+                if (ReferencesActive(index) || index is RangeExpressionSyntax)
+                {
+                    Report(DiagnosticDescriptors.UnsupportedExpression, index.GetLocation(), Describe(index), ": an index is an integer computed from data");
+                    return null;
+                }
+
+                return new OutputElementAtom(Render(index));
+            }
+
             case PrefixUnaryExpressionSyntax unary when unary.IsKind(SyntaxKind.UnaryMinusExpression):
                 return Lower(unary.Operand) is { } negated ? Let(OpKind.Neg, negated) : null;
 
@@ -484,7 +499,8 @@ internal sealed partial class ObjectiveParser
                     }
 
                     break;
-                case IParameterSymbol parameter when SymbolEqualityComparer.Default.Equals(parameter, _vector):
+                case IParameterSymbol parameter when SymbolEqualityComparer.Default.Equals(parameter, _vector)
+                    || SymbolEqualityComparer.Default.Equals(parameter, _output):
                     if (!(identifier.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Length" } access && access.Expression == identifier))
                     {
                         return true;

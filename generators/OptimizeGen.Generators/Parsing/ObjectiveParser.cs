@@ -35,6 +35,9 @@ internal sealed partial class ObjectiveParser
     private List<Stmt> _current = new();
     private IParameterSymbol? _vector;
     private IParameterSymbol? _output;
+    private int _residualCount;
+    private string[]? _residualVariables;
+    private Atom[]? _residualResult;
     private bool _booleanConstraint;
     private (double Lower, double Upper)? _constraintBounds;
     private bool _failed;
@@ -145,9 +148,17 @@ internal sealed partial class ObjectiveParser
 
         if (_role == SpecRole.Equations)
         {
-            if (method.ReturnsVoid is false)
+            if (method.ReturnType is INamedTypeSymbol { IsTupleType: true } tuple)
             {
-                Report(DiagnosticDescriptors.EquationsSignature, syntax.ReturnType.GetLocation(), method.Name, "it returns " + method.ReturnType.ToDisplayString() + ", not void");
+                // The small-system form: (double, double) S(double x, double y) returns its residuals.
+                if (!CheckResidualTuple(syntax, method, tuple))
+                {
+                    return null;
+                }
+            }
+            else if (method.ReturnsVoid is false)
+            {
+                Report(DiagnosticDescriptors.EquationsSignature, syntax.ReturnType.GetLocation(), method.Name, "it returns " + method.ReturnType.ToDisplayString() + ", not void (or a tuple of doubles)");
                 return null;
             }
         }
@@ -192,6 +203,23 @@ internal sealed partial class ObjectiveParser
             if (HasAttribute(parameter, DataAttributeName))
             {
                 parameters.Add(new ParameterSpec(parameter.Name, typeText, true, parameter.RefKind == RefKind.In));
+                continue;
+            }
+
+            if (_role == SpecRole.Equations && _residualCount > 0)
+            {
+                if (parameter.RefKind == RefKind.None && parameter.Type.SpecialType == SpecialType.System_Double)
+                {
+                    _env[parameter] = new InputAtom(scalarIndex++);
+                    variables.Add(parameter.Name);
+                    parameters.Add(new ParameterSpec(parameter.Name, "double", false));
+                }
+                else
+                {
+                    Report(DiagnosticDescriptors.EquationsSignature, typeLocation, method.Name,
+                        $"parameter '{parameter.Name}' of type '{parameter.Type.ToDisplayString()}' is not expected here (the unknowns of a system returning a tuple are doubles; mark data with [Data])");
+                }
+
                 continue;
             }
 
@@ -245,7 +273,14 @@ internal sealed partial class ObjectiveParser
             Report(DiagnosticDescriptors.UnsupportedParameter, typeLocation, parameter.Name, parameter.Type.ToDisplayString());
         }
 
-        if (_role == SpecRole.Equations && !_failed && (_vector is null || _output is null))
+        if (_role == SpecRole.Equations && _residualCount > 0 && !_failed && variables.Count != _residualCount)
+        {
+            Report(DiagnosticDescriptors.EquationsNotSquare, syntax.ParameterList.GetLocation(), method.Name,
+                _residualCount.ToString(CultureInfo.InvariantCulture), variables.Count.ToString(CultureInfo.InvariantCulture));
+            return null;
+        }
+
+        if (_role == SpecRole.Equations && _residualCount == 0 && !_failed && (_vector is null || _output is null))
         {
             Report(DiagnosticDescriptors.EquationsSignature, syntax.ParameterList.GetLocation(), method.Name,
                 _vector is null ? "there is no ReadOnlySpan<double> of unknowns" : "there is no Span<double> of residuals");
@@ -262,11 +297,13 @@ internal sealed partial class ObjectiveParser
                     continue;
                 }
 
-                bool isWriteTarget = use.Parent is ElementAccessExpressionSyntax { Parent: AssignmentExpressionSyntax assignment } access
-                    && access.Expression == use && assignment.Left == access && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
-                    && assignment.Parent is ExpressionStatementSyntax;
+                // Element reads and updates (f[k] += …, f[k] = t * f[k]) are differentiated like any double; the span itself
+                // (passed on, sliced, copied) or an index from the end would hide which residual is meant.
+                bool isElement = use.Parent is ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } access && access.Expression == use
+                    && access.ArgumentList.Arguments[0].Expression is var index && !index.IsKind(SyntaxKind.IndexExpression) && index is not RangeExpressionSyntax
+                    && (access.Parent is not AssignmentExpressionSyntax assignment || assignment.Left != access || assignment.Parent is ExpressionStatementSyntax);
                 bool isLength = use.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Length" } member && member.Expression == use;
-                if (!isWriteTarget && !isLength)
+                if (!isElement && !isLength)
                 {
                     SyntaxNode reported = use.Parent is ElementAccessExpressionSyntax ? use.Parent : use;
                     Report(DiagnosticDescriptors.EquationsOutputRead, (reported.Parent is AssignmentExpressionSyntax a ? a : reported).GetLocation(),
@@ -315,8 +352,10 @@ internal sealed partial class ObjectiveParser
             ? new[] { f + "Jacobian", f + "Model", f + "ModelFunction", "Fit" + f, f + "Fit" }
             : _role == SpecRole.Constraint
             ? new[] { f + "Gradient", f + "HessianVectorProduct", f + "Objective", f + "ObjectiveFunction", f + "Constraint" }
+            : _role == SpecRole.Equations && _residualCount > 0
+            ? new[] { f + "Jacobian", f + "JacobianVectorProduct", f + "JacobianSparsity", f + "System", f + "SystemFunction", "Solve" + f, f + "Solution" }
             : _role == SpecRole.Equations
-            ? new[] { f + "Jacobian", f + "JacobianVectorProduct", f + "System", f + "SystemFunction", "Solve" + f }
+            ? new[] { f + "Jacobian", f + "JacobianVectorProduct", f + "JacobianSparsity", f + "System", f + "SystemFunction", "Solve" + f }
             : new[] { f + "Gradient", f + "HessianVectorProduct", f + "Objective", f + "ObjectiveFunction", "Minimize" + f, f + "Result" };
         foreach (string member in generatedMembers)
         {
@@ -329,8 +368,10 @@ internal sealed partial class ObjectiveParser
 
         var resultProperties = _role == SpecRole.Model
             ? new HashSet<string>(StringComparer.Ordinal) { "Parameters", "StandardErrors", "Covariance", "Residuals", "Rss", "Dof", "Success", "Status", "Message", "Nfev", "Njev", "Result", "ToString" }
+            : _role == SpecRole.Equations
+            ? new HashSet<string>(StringComparer.Ordinal) { "Residuals", "ResidualNorm", "Success", "Status", "Message", "Nit", "Nfev", "Njev", "Result", "ToString" }
             : new HashSet<string>(StringComparer.Ordinal) { "Fun", "Success", "Status", "Message", "Nit", "Nfev", "Njev", "Result", "ToString" };
-        string resultType = _role == SpecRole.Model ? f + "Fit" : f + "Result";
+        string resultType = _role switch { SpecRole.Model => f + "Fit", SpecRole.Equations => f + "Solution", _ => f + "Result" };
         foreach (string variable in variables)
         {
             bool clash = !resultProperties.Add(Pascal(variable))
@@ -347,6 +388,7 @@ internal sealed partial class ObjectiveParser
         string[] wrapperNames = _role switch
         {
             SpecRole.Model => kind == VariableKind.Scalars ? new[] { "xdata", "ydata", "options" } : new[] { "xdata", "ydata", "p0", "options" },
+            SpecRole.Equations when _residualCount > 0 => new[] { "method", "options" },
             _ => new[] { "x0", "method", "options" },
         };
         foreach (ParameterSpec parameter in parameters)
@@ -382,6 +424,8 @@ internal sealed partial class ObjectiveParser
         string product = _names.Fresh("product");
         string value = _names.Fresh(_role == SpecRole.Equations ? "columns" : "value");
         var adjoints = kind == VariableKind.Scalars ? variables.Select(v => _names.Fresh("d" + v)).ToList() : new List<string>();
+        string dimension = _role == SpecRole.Equations ? _names.Fresh("dimension") : string.Empty;
+        string residualBuffer = _role == SpecRole.Equations ? _names.Fresh("residual") : string.Empty;
 
         _callStack.Push(method);
         ParseFunctionBody(syntax.Body, syntax.ExpressionBody?.Expression, method);
@@ -410,7 +454,116 @@ internal sealed partial class ObjectiveParser
             new GeneratedNames(gradient, point, direction, product, value, adjoints.ToEquatableArray()),
             wrapper, hint, _output is null ? string.Empty : Identifiers.Escape(_output.Name),
             _constraintBounds?.Lower ?? 0, _constraintBounds?.Upper ?? 0,
-            constraints, problemClass);
+            constraints, problemClass, _residualCount, dimension, residualBuffer);
+    }
+
+    /// <summary>
+    /// The return type of the small-system form: a tuple of 2 to 7 doubles, one residual each. Returns false (with the
+    /// diagnostic) when it cannot be generated.
+    /// </summary>
+    private bool CheckResidualTuple(MethodDeclarationSyntax syntax, IMethodSymbol method, INamedTypeSymbol tuple)
+    {
+        var elements = tuple.TupleElements;
+        var tupleSyntax = syntax.ReturnType as TupleTypeSyntax;
+        bool ok = true;
+        for (int i = 0; i < elements.Length; i++)
+        {
+            if (elements[i].Type.SpecialType != SpecialType.System_Double)
+            {
+                Location location = tupleSyntax is not null && i < tupleSyntax.Elements.Count ? tupleSyntax.Elements[i].Type.GetLocation() : syntax.ReturnType.GetLocation();
+                Report(DiagnosticDescriptors.ResidualNotDouble, location, method.Name, elements[i].Type.ToDisplayString(), (i + 1).ToString(CultureInfo.InvariantCulture));
+                ok = false;
+            }
+        }
+
+        if (ok && (elements.Length < 2 || elements.Length > 7))
+        {
+            Report(DiagnosticDescriptors.ResidualTupleArity, syntax.ReturnType.GetLocation(), method.Name, elements.Length.ToString(CultureInfo.InvariantCulture));
+            ok = false;
+        }
+
+        _residualCount = elements.Length;
+        return ok;
+    }
+
+    /// <summary>The residuals a small system returns: a tuple literal with one double per residual.</summary>
+    private Atom[]? LowerResidualTuple(ExpressionSyntax expression)
+    {
+        ExpressionSyntax e = expression;
+        while (e is ParenthesizedExpressionSyntax p)
+        {
+            e = p.Expression;
+        }
+
+        if (e is not TupleExpressionSyntax tuple || tuple.Arguments.Count != _residualCount)
+        {
+            Report(DiagnosticDescriptors.ResidualTupleLiteral, expression.GetLocation(), Describe(expression), _residualCount.ToString(CultureInfo.InvariantCulture));
+            return null;
+        }
+
+        var atoms = new Atom[_residualCount];
+        for (int i = 0; i < atoms.Length; i++)
+        {
+            Atom? atom = Lower(tuple.Arguments[i].Expression);
+            if (atom is null)
+            {
+                return null;
+            }
+
+            atoms[i] = atom;
+        }
+
+        return atoms;
+    }
+
+    /// <summary>The small-system form's body: every return sets the residual variables (or, for a single final return, is the residuals).</summary>
+    private void ParseResidualTupleBody(BlockSyntax? block, ExpressionSyntax? expressionBody)
+    {
+        Atom[]? residuals;
+        if (expressionBody is not null)
+        {
+            residuals = LowerResidualTuple(expressionBody);
+        }
+        else if (block is not null)
+        {
+            bool nested = block.DescendantNodes().OfType<ReturnStatementSyntax>().Any(r => r.Parent != block || block.Statements.Last() != r);
+            if (nested)
+            {
+                _residualVariables = new string[_residualCount];
+                for (int i = 0; i < _residualCount; i++)
+                {
+                    string name = _names.Fresh("result");
+                    _residualVariables[i] = name;
+                    _current.Add(new MutableStmt(name, null));
+                    _mutableLocals.Add(name);
+                    _activeLocals.Add(name);
+                }
+            }
+
+            Atom? ignored = null;
+            bool returned = ParseStatements(block.Statements.ToList(), 0, ref ignored);
+            if (!returned && !_failed)
+            {
+                Report(DiagnosticDescriptors.UnsupportedStatement, block.CloseBraceToken.GetLocation(), "end of method without return", string.Empty);
+                return;
+            }
+
+            residuals = _residualVariables is not null ? _residualVariables.Select(v => (Atom)new LocalAtom(v)).ToArray() : _residualResult;
+        }
+        else
+        {
+            return;
+        }
+
+        if (residuals is null)
+        {
+            return;
+        }
+
+        for (int i = 0; i < residuals.Length; i++)
+        {
+            _current.Add(new OutputStmt(i.ToString(CultureInfo.InvariantCulture), residuals[i]));
+        }
     }
 
     /// <summary>
@@ -676,6 +829,12 @@ internal sealed partial class ObjectiveParser
         _frame = new Frame();
         try
         {
+            if (_role == SpecRole.Equations && _residualCount > 0 && _callStack.Count == 1)
+            {
+                ParseResidualTupleBody(block, expressionBody);
+                return null;
+            }
+
             if (expressionBody is not null && _role == SpecRole.Equations && _callStack.Count == 1)
             {
                 Report(DiagnosticDescriptors.EquationsSignature, expressionBody.GetLocation(), method.Name, "write a block body that assigns each residual");
@@ -752,6 +911,24 @@ internal sealed partial class ObjectiveParser
                     if (ret.Expression is null)
                     {
                         Report(DiagnosticDescriptors.UnsupportedStatement, ret.GetLocation(), "return;", string.Empty);
+                        return true;
+                    }
+
+                    if (_residualCount > 0 && _callStack.Count == 1)
+                    {
+                        Atom[]? residuals = LowerResidualTuple(ret.Expression);
+                        if (residuals is not null && _residualVariables is not null)
+                        {
+                            for (int i = 0; i < residuals.Length; i++)
+                            {
+                                _current.Add(new SetStmt(_residualVariables[i], residuals[i]));
+                            }
+                        }
+                        else
+                        {
+                            _residualResult = residuals;
+                        }
+
                         return true;
                     }
 
@@ -1000,7 +1177,7 @@ internal sealed partial class ObjectiveParser
 
     private bool IsActiveAtom(Atom atom) => atom switch
     {
-        InputAtom or InputElementAtom => true,
+        InputAtom or InputElementAtom or OutputElementAtom => true,
         LocalAtom local => _activeLocals.Contains(local.Name),
         _ => false,
     };
@@ -1015,7 +1192,7 @@ internal sealed partial class ObjectiveParser
 
     private string? ValueKey(OpKind op, Atom[] args)
     {
-        if (op == OpKind.Copy || args.Any(a => a is LocalAtom l && _mutableLocals.Contains(l.Name)))
+        if (op == OpKind.Copy || args.Any(a => a is OutputElementAtom || (a is LocalAtom l && _mutableLocals.Contains(l.Name))))
         {
             return null;
         }
@@ -1110,7 +1287,7 @@ internal sealed partial class ObjectiveParser
         }
 
         if (_output is not null && target is ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } outputElement
-            && SymbolEqualityComparer.Default.Equals(symbol, _output) && op == OpKind.Copy && operand is not null)
+            && SymbolEqualityComparer.Default.Equals(symbol, _output) && op is not null)
         {
             ExpressionSyntax index = outputElement.ArgumentList.Arguments[0].Expression;
             if (ReferencesActive(index) || index is RangeExpressionSyntax)
@@ -1119,10 +1296,17 @@ internal sealed partial class ObjectiveParser
                 return;
             }
 
-            Atom? residual = Lower(operand);
+            string indexText = Render(index);
+            Atom? residual = operand is null ? new ConstAtom(1) : Lower(operand);
+            if (residual is not null && op != OpKind.Copy)
+            {
+                // f[k] op= value: the update of the residual as written so far.
+                residual = Let(op.Value, new OutputElementAtom(indexText), residual);
+            }
+
             if (residual is not null)
             {
-                _current.Add(new OutputStmt(Render(index), residual));
+                _current.Add(new OutputStmt(indexText, residual));
             }
 
             return;

@@ -83,6 +83,12 @@ public static partial class Optimize
         }
 
         ValidateOptions(options, n);
+        if (options.JacSparsity is { } sparsity && (sparsity.Rows != m || sparsity.Columns != n))
+        {
+            throw new ArgumentException(
+                $"JacSparsity is {sparsity.Rows}×{sparsity.Columns} but the system has {m} equations in {n} unknowns.", nameof(RootOptions.JacSparsity));
+        }
+
         if (options.Tol is double tol)
         {
             // scipy.optimize.root's mapping of tol onto the method's options (only where they are not set).
@@ -100,7 +106,7 @@ public static partial class Optimize
             };
         }
 
-        var system = new RootSystem(n, m, fun, jac, jacobianFunction, jvpFunction);
+        var system = new RootSystem(n, m, fun, jac, jacobianFunction, jvpFunction, options.JacSparsity);
         double[] x = x0.ToArray();
         var jacOptions = options.JacOptions ?? new RootJacobianOptions();
         return method switch

@@ -121,6 +121,15 @@ public sealed record RootOptions
     /// the finite-difference Jacobian then costs ml + mu + 1 evaluations instead of n. Default null (dense).</summary>
     public (int Lower, int Upper)? Band { get; init; }
 
+    /// <summary>
+    /// The Jacobian's sparsity pattern, for hybr and lm without a Jacobian (as least_squares' <c>jac_sparsity</c>; e.g. a generated
+    /// <c>C.SJacobianSparsity(n)</c>): the forward-difference Jacobian then perturbs each group of structurally orthogonal columns
+    /// together (Curtis, Powell, Reid 1974, <see cref="JacobianSparsity.ColumnGroups"/>) — one evaluation per group instead of one
+    /// per column — and keeps the entries outside the pattern zero. Its shape must be m×n. Takes precedence over <see cref="Band"/>.
+    /// Default null (dense).
+    /// </summary>
+    public JacobianSparsity? JacSparsity { get; init; }
+
     /// <summary><c>eps</c>/<c>epsfcn</c> for hybr and lm without a Jacobian: the forward-difference step is h = √max(epsfcn, ε)·|xⱼ| (√… when xⱼ = 0); default ε.</summary>
     public double? Epsfcn { get; init; }
 

@@ -16,8 +16,29 @@ internal sealed class RootSystem
     private readonly double[] scratchJ;
     private readonly double[] scratchX;
 
-    public RootSystem(int n, int m, VectorFunction function, JacobianFunction? jacobian, IJacobianFunction? jacobianFunction, IJacobianVectorProductFunction? jvpFunction)
+    private readonly int[][]? columnGroups;
+    private readonly int[][]? columnRows;
+
+    public RootSystem(int n, int m, VectorFunction function, JacobianFunction? jacobian, IJacobianFunction? jacobianFunction, IJacobianVectorProductFunction? jvpFunction, JacobianSparsity? sparsity = null)
     {
+        if (sparsity is not null && jacobian is null && jacobianFunction is null)
+        {
+            // Curtis–Powell–Reid: the columns of each group share no row, so one perturbed evaluation recovers them all.
+            int[] group = sparsity.ColumnGroups();
+            int groups = n == 0 ? 0 : group.Max() + 1;
+            columnGroups = Enumerable.Range(0, groups).Select(g => Enumerable.Range(0, n).Where(j => group[j] == g).ToArray()).ToArray();
+            var rows = Enumerable.Range(0, n).Select(_ => new List<int>()).ToArray();
+            for (int i = 0; i < m; i++)
+            {
+                foreach (int j in sparsity.Row(i))
+                {
+                    rows[j].Add(i);
+                }
+            }
+
+            columnRows = rows.Select(r => r.ToArray()).ToArray();
+        }
+
         N = n;
         M = m;
         this.function = function;
@@ -84,6 +105,12 @@ internal sealed class RootSystem
         Njev++;
         double eps = Math.Sqrt(Math.Max(epsfcn, NumericalDifferentiation.MachineEpsilon));
         x.CopyTo(scratchX);
+        if (columnGroups is not null)
+        {
+            GroupedDifferences(x, fx, fjac, eps);
+            return;
+        }
+
         int msum = ml >= 0 && mu >= 0 ? ml + mu + 1 : n;
         if (msum >= n || m != n)
         {
@@ -135,6 +162,36 @@ internal sealed class RootSystem
                 for (int i = 0; i < m; i++)
                 {
                     fjac[i + j * m] = i >= j - mu && i <= j + ml ? (scratchF[i] - fx[i]) / h : 0;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Forward differences over the column groups of the sparsity pattern: each group's columns are perturbed together (each by
+    /// MINPACK's own step), and each difference quotient is assigned to the column of its row in the group; entries outside the
+    /// pattern are zero.
+    /// </summary>
+    private void GroupedDifferences(ReadOnlySpan<double> x, ReadOnlySpan<double> fx, Span<double> fjac, double eps)
+    {
+        int m = M;
+        fjac.Clear();
+        foreach (int[] group in columnGroups!)
+        {
+            foreach (int j in group)
+            {
+                double h = eps * Math.Abs(x[j]);
+                scratchX[j] = x[j] + (h == 0 ? eps : h);
+            }
+
+            Evaluate(scratchX, scratchF);
+            foreach (int j in group)
+            {
+                double h = scratchX[j] - x[j];
+                scratchX[j] = x[j];
+                foreach (int i in columnRows![j])
+                {
+                    fjac[i + j * m] = (scratchF[i] - fx[i]) / h;
                 }
             }
         }

@@ -856,8 +856,9 @@ public class ModelAndEquationsDiagnosticTests
     }
 
     [Fact]
-    public void OPTG0202_reading_or_updating_a_residual()
+    public void OPTG0202_the_residual_span_used_as_a_whole()
     {
+        // Element reads and updates are differentiated (no diagnostic); the span as a whole and indexes from the end are not.
         Verify("""
             using System;
             using OptimizeGen;
@@ -866,11 +867,96 @@ public class ModelAndEquationsDiagnosticTests
                 [Equations]
                 static void S(ReadOnlySpan<double> x, Span<double> f)
                 {
+                    {|OPTG0202:f|}.Clear();
                     f[0] = x[0] * x[0] - 2;
-                    f[1] = {|OPTG0202:f[0]|} + x[1];
-                    {|OPTG0202:f[1] += 1.0|};
+                    f[1] = f[0] + x[1];
+                    f[1] += 1.0;
+                    {|OPTG0202:f[^1] = x[0]|};
                 }
             }
-            """, "'f[0]' reads the residual span 'f'", "'f[1] += 1.0'");
+            """, "'f' uses the residual span 'f' otherwise than element by element", "'f[^1] = x[0]'");
+    }
+
+    // ---- OPTG0203–OPTG0206: the small-system form returning its residuals as a tuple ------------------------------
+
+    [Fact]
+    public void OPTG0203_residual_not_double()
+    {
+        Verify("""
+            using OptimizeGen;
+            static partial class Systems
+            {
+                [Equations]
+                static (double, {|OPTG0203:int|}) S(double x, double y) => (x * y - 1, 0);
+            }
+            """, "The residual 2 of the [Equations] method 'S' is 'int', not double");
+    }
+
+    [Fact]
+    public void OPTG0204_residual_tuple_size()
+    {
+        Verify("""
+            using OptimizeGen;
+            static partial class Systems
+            {
+                [Equations]
+                static {|OPTG0204:(double, double, double, double, double, double, double, double)|} S(
+                    double a, double b, double c, double d, double e, double f, double g, double h) =>
+                    (a, b, c, d, e, f, g, h);
+            }
+            """, "returns 8 residuals in a tuple: the tuple form takes 2 to 7");
+    }
+
+    [Fact]
+    public void OPTG0205_unknowns_and_residuals_differ_in_number()
+    {
+        Verify("""
+            using OptimizeGen;
+            static partial class Systems
+            {
+                [Equations]
+                static (double, double) S{|OPTG0205:(double x, double y, double z)|} => (x - y, y - z);
+
+                [Equations]
+                static (double, double) T{|OPTG0205:([Data] double r)|} => (r, r);
+            }
+            """, "returns 2 residuals but takes 3 unknowns", "returns 2 residuals but takes 0 unknowns");
+    }
+
+    [Fact]
+    public void OPTG0206_residuals_returned_as_a_tuple_literal()
+    {
+        Verify("""
+            using OptimizeGen;
+            static partial class Systems
+            {
+                [Equations]
+                static (double, double) S(double x, double y)
+                {
+                    if (x > 0)
+                    {
+                        return {|OPTG0206:Pair(x, y)|};
+                    }
+
+                    return (x - y, x + y);
+                }
+
+                static (double, double) Pair(double x, double y) => (x, y);
+            }
+            """, "'Pair(x, y)' must be a tuple literal of the 2 residuals");
+    }
+
+    [Fact]
+    public void OPTG0201_tuple_form_with_a_span_parameter()
+    {
+        Verify("""
+            using System;
+            using OptimizeGen;
+            static partial class Systems
+            {
+                [Equations]
+                static (double, double) S(double x, {|OPTG0201:ReadOnlySpan<double>|} y) => (x, y[0]);
+            }
+            """, "the unknowns of a system returning a tuple are doubles");
     }
 }

@@ -479,5 +479,47 @@ internal static class SnapshotCases
                 }
             }
             """,
+
+        ["EquationsTuple"] = Usings + """
+            namespace Snapshots.EquationsTuple;
+
+            public static partial class Systems
+            {
+                /// <summary>The small-system form: residuals returned as a tuple, a data parameter, an early return.</summary>
+                [Equations]
+                public static (double, double, double) Sphere(double x, double y, double z, [Data] double radius)
+                {
+                    double s = x * x + y * y + z * z;
+                    if (z > 0)
+                    {
+                        return (s - radius * radius, x - y, Math.Exp(z) - 1 - y);
+                    }
+
+                    return (s - radius * radius, x - y, -z - y);
+                }
+            }
+            """,
+
+        ["EquationsSparsity"] = Usings + """
+            namespace Snapshots.EquationsSparsity;
+
+            public static partial class Systems
+            {
+                /// <summary>A banded system with residual updates, a branch on an unknown and a bandwidth given as data.</summary>
+                [Equations]
+                public static void Banded(ReadOnlySpan<double> x, Span<double> f, [Data] int band)
+                {
+                    int n = x.Length;
+                    for (int k = 0; k < n; k++)
+                    {
+                        f[k] = x[k] * x[k] - 1.0;
+                        for (int j = Math.Max(0, k - band); j < k; j++)
+                        {
+                            f[k] += x[j] > 0 ? x[j] : 0.5 * x[j];
+                        }
+                    }
+                }
+            }
+            """,
     };
 }

@@ -52,6 +52,49 @@ public sealed record MinpackCase(int Number, string Name, int N, double Factor, 
     /// <summary>The system as an object with exact Jacobian and Jacobian-vector products, shaped as a generated <c>C.SSystem</c>.</summary>
     public MinpackSystem System() => new(N, Function, Jacobian);
 
+    /// <summary>
+    /// The system as the generator emits it for the <c>[Equations]</c> method (<c>MinpackSystems.{Name}System</c>): residuals and the
+    /// Jacobian by forward-mode differentiation of the method's body, Jacobian-vector products in one dual sweep.
+    /// </summary>
+    public IJacobianFunction GeneratedSystem() => Number switch
+    {
+        1 => MinpackSystems.RosenbrockSystem,
+        2 => MinpackSystems.PowellSingularSystem,
+        3 => MinpackSystems.PowellBadlyScaledSystem,
+        4 => MinpackSystems.WoodSystem,
+        5 => MinpackSystems.HelicalValleySystem,
+        6 => MinpackSystems.WatsonSystem,
+        7 => MinpackSystems.ChebyquadSystem,
+        8 => MinpackSystems.BrownAlmostLinearSystem,
+        9 => MinpackSystems.DiscreteBoundaryValueSystem,
+        10 => MinpackSystems.DiscreteIntegralEquationSystem,
+        11 => MinpackSystems.TrigonometricSystem,
+        12 => MinpackSystems.VariablyDimensionedSystem,
+        13 => MinpackSystems.BroydenTridiagonalSystem,
+        14 => MinpackSystems.BroydenBandedSystem,
+        _ => throw new InvalidOperationException($"No problem {Number}."),
+    };
+
+    /// <summary>The Jacobian's sparsity pattern for this dimension, as the generator finds it from the method's body (<c>MinpackSystems.{Name}JacobianSparsity</c>).</summary>
+    public JacobianSparsity GeneratedSparsity() => Number switch
+    {
+        1 => MinpackSystems.RosenbrockJacobianSparsity(N),
+        2 => MinpackSystems.PowellSingularJacobianSparsity(N),
+        3 => MinpackSystems.PowellBadlyScaledJacobianSparsity(N),
+        4 => MinpackSystems.WoodJacobianSparsity(N),
+        5 => MinpackSystems.HelicalValleyJacobianSparsity(N),
+        6 => MinpackSystems.WatsonJacobianSparsity(N),
+        7 => MinpackSystems.ChebyquadJacobianSparsity(N),
+        8 => MinpackSystems.BrownAlmostLinearJacobianSparsity(N),
+        9 => MinpackSystems.DiscreteBoundaryValueJacobianSparsity(N),
+        10 => MinpackSystems.DiscreteIntegralEquationJacobianSparsity(N),
+        11 => MinpackSystems.TrigonometricJacobianSparsity(N),
+        12 => MinpackSystems.VariablyDimensionedJacobianSparsity(N),
+        13 => MinpackSystems.BroydenTridiagonalJacobianSparsity(N),
+        14 => MinpackSystems.BroydenBandedJacobianSparsity(N),
+        _ => throw new InvalidOperationException($"No problem {Number}."),
+    };
+
     /// <summary>A short label, e.g. "7 Chebyquad n=6 ×10".</summary>
     public override string ToString() => $"{Number} {Name} n={N} x{Factor:G3}";
 }

@@ -5,13 +5,14 @@ namespace OptimizeGen.TestProblems.Minpack;
 /// <summary>
 /// The fourteen systems of nonlinear equations of MINPACK-1's hybrd/hybrj test set (subroutine vecfcn): J. J. Moré, B. S. Garbow,
 /// K. E. Hillstrom, "Testing unconstrained optimization software", ACM TOMS 7 (1981) 17–41, and "User Guide for MINPACK-1",
-/// ANL-80-74 (1980), chapter 4. Written in the subset the generator differentiates (spans, counted loops, System.Math), so that
-/// they can be marked <c>[Equations]</c> once the generator supports it; until then they are plain methods used as
-/// <see cref="VectorFunction"/> delegates, with the hand-written exact Jacobians of <see cref="MinpackJacobians"/>.
+/// ANL-80-74 (1980), chapter 4, as MINPACK writes them (vecfcn's residual updates <c>f[k] += …</c> included). Each is an
+/// <c>[Equations]</c> method: the generator emits <c>{Name}Jacobian</c>, <c>{Name}JacobianVectorProduct</c>, <c>{Name}System</c> and
+/// <c>{Name}JacobianSparsity</c>. The hand-written exact Jacobians of <see cref="MinpackJacobians"/> stay as an independent check.
 /// </summary>
 public static partial class MinpackSystems
 {
     /// <summary>Problem 1, Rosenbrock (n = 2): F = (1 − x₁, 10(x₂ − x₁²)). Root (1, 1).</summary>
+    [Equations]
     public static void Rosenbrock(ReadOnlySpan<double> x, Span<double> f)
     {
         f[0] = 1.0 - x[0];
@@ -19,6 +20,7 @@ public static partial class MinpackSystems
     }
 
     /// <summary>Problem 2, Powell singular (n = 4). Root 0, where the Jacobian is singular.</summary>
+    [Equations]
     public static void PowellSingular(ReadOnlySpan<double> x, Span<double> f)
     {
         double a = x[1] - 2.0 * x[2];
@@ -30,6 +32,7 @@ public static partial class MinpackSystems
     }
 
     /// <summary>Problem 3, Powell badly scaled (n = 2). Root near (1.098e-5, 9.106).</summary>
+    [Equations]
     public static void PowellBadlyScaled(ReadOnlySpan<double> x, Span<double> f)
     {
         f[0] = 1e4 * x[0] * x[1] - 1.0;
@@ -37,6 +40,7 @@ public static partial class MinpackSystems
     }
 
     /// <summary>Problem 4, Wood (n = 4): the gradient of Wood's function. Roots include (1, 1, 1, 1) and a saddle-type root near (−0.968, 0.947, −0.970, 0.951).</summary>
+    [Equations]
     public static void Wood(ReadOnlySpan<double> x, Span<double> f)
     {
         double temp1 = x[1] - x[0] * x[0];
@@ -48,6 +52,7 @@ public static partial class MinpackSystems
     }
 
     /// <summary>Problem 5, helical valley (n = 3). Root (1, 0, 0).</summary>
+    [Equations]
     public static void HelicalValley(ReadOnlySpan<double> x, Span<double> f)
     {
         double tpi = 8.0 * Math.Atan(1.0);
@@ -76,6 +81,7 @@ public static partial class MinpackSystems
     }
 
     /// <summary>Problem 6, Watson (n ≥ 2; the test set uses 6 and 9): the gradient of Watson's least-squares function.</summary>
+    [Equations]
     public static void Watson(ReadOnlySpan<double> x, Span<double> f)
     {
         int n = x.Length;
@@ -119,6 +125,7 @@ public static partial class MinpackSystems
     }
 
     /// <summary>Problem 7, Chebyquad (n ≥ 1; the test set uses 5 to 9; no root for n = 8).</summary>
+    [Equations]
     public static void Chebyquad(ReadOnlySpan<double> x, Span<double> f)
     {
         int n = x.Length;
@@ -154,6 +161,7 @@ public static partial class MinpackSystems
     }
 
     /// <summary>Problem 8, Brown almost-linear (any n; the test set uses 10, 30, 40). Roots (α, …, α, α^(1−n)) with n·αⁿ − (n + 1)·αⁿ⁻¹ + 1 = 0, e.g. all ones.</summary>
+    [Equations]
     public static void BrownAlmostLinear(ReadOnlySpan<double> x, Span<double> f)
     {
         int n = x.Length;
@@ -174,6 +182,7 @@ public static partial class MinpackSystems
     }
 
     /// <summary>Problem 9, discrete boundary value (any n; the test set uses 10).</summary>
+    [Equations]
     public static void DiscreteBoundaryValue(ReadOnlySpan<double> x, Span<double> f)
     {
         int n = x.Length;
@@ -199,6 +208,7 @@ public static partial class MinpackSystems
     }
 
     /// <summary>Problem 10, discrete integral equation (any n; the test set uses 1 and 10).</summary>
+    [Equations]
     public static void DiscreteIntegralEquation(ReadOnlySpan<double> x, Span<double> f)
     {
         int n = x.Length;
@@ -227,6 +237,7 @@ public static partial class MinpackSystems
     }
 
     /// <summary>Problem 11, trigonometric (any n; the test set uses 10).</summary>
+    [Equations]
     public static void Trigonometric(ReadOnlySpan<double> x, Span<double> f)
     {
         int n = x.Length;
@@ -243,6 +254,7 @@ public static partial class MinpackSystems
     }
 
     /// <summary>Problem 12, variably dimensioned (any n; the test set uses 10). Root all ones.</summary>
+    [Equations]
     public static void VariablyDimensioned(ReadOnlySpan<double> x, Span<double> f)
     {
         int n = x.Length;
@@ -260,6 +272,7 @@ public static partial class MinpackSystems
     }
 
     /// <summary>Problem 13, Broyden tridiagonal (any n; the test set uses 10).</summary>
+    [Equations]
     public static void BroydenTridiagonal(ReadOnlySpan<double> x, Span<double> f)
     {
         int n = x.Length;
@@ -283,6 +296,7 @@ public static partial class MinpackSystems
     }
 
     /// <summary>Problem 14, Broyden banded (any n; the test set uses 10): lower bandwidth 5, upper 1.</summary>
+    [Equations]
     public static void BroydenBanded(ReadOnlySpan<double> x, Span<double> f)
     {
         int n = x.Length;

@@ -84,6 +84,45 @@ public class GeneratedEquationsTests
         Assert.Equal(Math.Sqrt(2), result.X[1], digits);
     }
 
+    [Theory]
+    [InlineData(8, 2)]
+    [InlineData(12, 0)]
+    [InlineData(5, 9)]
+    public void Sparsity_follows_the_data_and_covers_the_jacobian(int n, int band)
+    {
+        JacobianSparsity pattern = Systems.BandedSparsityJacobianSparsity(n, band);
+        Assert.Equal(n, pattern.Rows);
+        Assert.Equal(n, pattern.Columns);
+        for (int i = 0; i < n; i++)
+        {
+            for (int c = 0; c < n; c++)
+            {
+                Assert.Equal(c <= i && c >= i - band, pattern.Contains(i, c));
+            }
+        }
+
+        // The branch on x[j] is taken both ways across these points; every nonzero is in the pattern, and the pattern is tight.
+        var random = new Random(n + 100 * band);
+        var seen = new bool[n, n];
+        var f = new double[n];
+        var jac = new double[n * n];
+        for (int trial = 0; trial < 4; trial++)
+        {
+            double[] x = Enumerable.Range(0, n).Select(_ => 2 * random.NextDouble() - 1).ToArray();
+            Systems.BandedSparsityJacobian(x, f, jac, band);
+            for (int k = 0; k < n * n; k++)
+            {
+                if (jac[k] != 0)
+                {
+                    Assert.True(pattern.Contains(k / n, k % n), $"∂F{k / n}/∂x{k % n} = {jac[k]} outside {pattern}");
+                    seen[k / n, k % n] = true;
+                }
+            }
+        }
+
+        Assert.Equal(seen, pattern.ToDense());
+    }
+
     [Fact]
     public void Misuse_throws_with_the_parameter_name()
     {
@@ -131,6 +170,21 @@ internal static partial class Systems
     {
         residual[0] = p[0] * p[0] + p[1] * p[1] - Radius * Radius;
         residual[1] = p[1] - slope * p[0];
+    }
+
+    /// <summary>A lower-banded system whose bandwidth is data, with residual updates and a branch on an unknown.</summary>
+    [Equations]
+    public static void BandedSparsity(ReadOnlySpan<double> x, Span<double> f, [Data] int band)
+    {
+        int n = x.Length;
+        for (int k = 0; k < n; k++)
+        {
+            f[k] = x[k] * x[k] - 1.0;
+            for (int j = Math.Max(0, k - band); j < k; j++)
+            {
+                f[k] += x[j] > 0 ? x[j] : 0.5 * x[j];
+            }
+        }
     }
 
     private const double Radius = 2.0;
