@@ -319,10 +319,20 @@ internal sealed class GradientLine : ILineFunction
     }
 
     /// <summary>x + α d at the last evaluation.</summary>
-    public double[] XTrial { get; }
+    public double[] XTrial { get; private set; }
 
     /// <summary>∇f at <see cref="XTrial"/>.</summary>
-    public double[] GTrial { get; }
+    public double[] GTrial { get; private set; }
+
+    /// <summary>
+    /// Swaps the caller's x and g with <see cref="XTrial"/> and <see cref="GTrial"/> (same lengths): the accepted trial
+    /// point becomes the caller's iterate without a copy, and the old iterate's arrays become the next trial buffers.
+    /// </summary>
+    public void Exchange(ref double[] x, ref double[] g)
+    {
+        (x, XTrial) = (XTrial, x);
+        (g, GTrial) = (GTrial, g);
+    }
 
     /// <summary>The step of the last evaluation.</summary>
     public double LastAlpha { get; private set; } = double.NaN;
@@ -345,10 +355,7 @@ internal sealed class GradientLine : ILineFunction
     public double Evaluate(double alpha, out double derivative)
     {
         LastAlpha = alpha;
-        for (int i = 0; i < _x.Length; i++)
-        {
-            XTrial[i] = _x[i] + alpha * _d[i];
-        }
+        SpanKernels.AddScaled(_x, alpha, _d, XTrial);
 
         if (Lower is not null && Upper is not null)
         {

@@ -15,6 +15,8 @@
 // discards the memory and retries once from steepest descent, as the Fortran does; without any finite bound the
 // step x̄ − x = −B⁻¹g comes from the two-loop recursion (the same step, cheaper; see TwoLoop).
 
+using System.Numerics;
+using System.Runtime.InteropServices;
 using OptimizeGen.LineSearch;
 
 namespace OptimizeGen;
@@ -55,8 +57,8 @@ internal sealed class LBfgsB
     private readonly int[] _breakIndex;
     private readonly bool[] _free;
     private readonly double[] _r;
-    private readonly double[] _sNew;
-    private readonly double[] _yNew;
+    private double[] _sNew;
+    private double[] _yNew;
     private readonly double[,] _ma;
 
     private LBfgsB(int n, int m, double[] lower, double[] upper)
@@ -233,17 +235,20 @@ internal sealed class LBfgsB
             double alpha = ls.Alpha;
             double[] sNew = _sNew;
             double[] yNew = _yNew;
+            double[] xTrial = line.XTrial;
+            double[] gTrial = line.GTrial;
+            SpanKernels.Subtract(xTrial, x, sNew);
+            SpanKernels.Subtract(gTrial, g, yNew);
             double ys = 0;
             double yy = 0;
             for (int i = 0; i < n; i++)
             {
-                sNew[i] = line.XTrial[i] - x[i];
-                yNew[i] = line.GTrial[i] - g[i];
                 ys += sNew[i] * yNew[i];
                 yy += yNew[i] * yNew[i];
-                x[i] = line.XTrial[i];
-                g[i] = line.GTrial[i];
             }
+
+            // The trial point and its gradient become the iterate: swap the buffers rather than copy them.
+            line.Exchange(ref x, ref g);
 
             f = ls.Phi;
             pgnorm = ProjectedGradientNorm(x, g);
@@ -282,11 +287,48 @@ internal sealed class LBfgsB
     /// <summary>‖P(x − g) − x‖∞, the projected gradient's ∞-norm.</summary>
     private double ProjectedGradientNorm(double[] x, double[] g)
     {
+        if (_unbounded)
+        {
+            return UnboundedGradientNorm(x, g);
+        }
+
         double norm = 0;
         for (int i = 0; i < _n; i++)
         {
             double pg = Math.Clamp(x[i] - g[i], _lower[i], _upper[i]) - x[i];
             norm = Math.Max(norm, Math.Abs(pg));
+        }
+
+        return norm;
+    }
+
+    /// <summary>max |(xᵢ − gᵢ) − xᵢ|: the projected gradient's ∞-norm without bounds, computed as the bounded one is.</summary>
+    private static double UnboundedGradientNorm(double[] x, double[] g)
+    {
+        int n = x.Length;
+        int i = 0;
+        double norm = 0;
+        if (Vector.IsHardwareAccelerated && n >= Vector<double>.Count)
+        {
+            var vx = MemoryMarshal.Cast<double, Vector<double>>(x.AsSpan());
+            var vg = MemoryMarshal.Cast<double, Vector<double>>(g.AsSpan(0, n));
+            var acc = Vector<double>.Zero;
+            for (int k = 0; k < vx.Length; k++)
+            {
+                acc = Vector.Max(acc, Vector.Abs((vx[k] - vg[k]) - vx[k]));
+            }
+
+            for (int l = 0; l < Vector<double>.Count; l++)
+            {
+                norm = Math.Max(norm, acc[l]);
+            }
+
+            i = vx.Length * Vector<double>.Count;
+        }
+
+        for (; i < n; i++)
+        {
+            norm = Math.Max(norm, Math.Abs((x[i] - g[i]) - x[i]));
         }
 
         return norm;
@@ -383,33 +425,43 @@ internal sealed class LBfgsB
     /// </summary>
     private void TwoLoop(double[] x, double[] g)
     {
+        // Each update of q is fused with the next inner product (SpanKernels.AxpyDot): one sweep over q per pair and loop.
         double[] q = _d; // scratch; the caller overwrites it with x̄ − x afterwards
         Array.Copy(g, q, _n);
-        for (int j = _k - 1; j >= 0; j--)
+        int k = _k;
+        double dot = k > 0 ? SpanKernels.Dot(_s[_order[k - 1]], q) : 0;
+        for (int j = k - 1; j >= 0; j--)
         {
-            int slot = _order[j];
-            double a = SpanKernels.Dot(_s[slot], q) / _sy[j, j];
+            double a = dot / _sy[j, j];
             _alpha[j] = a;
-            SpanKernels.Axpy(-a, _y[slot], q);
+            double[] yj = _y[_order[j]];
+            if (j > 0)
+            {
+                dot = SpanKernels.AxpyDot(-a, yj, q, _s[_order[j - 1]]);
+            }
+            else
+            {
+                SpanKernels.Axpy(-a, yj, q);
+            }
         }
 
-        double scale = 1 / _theta;
-        for (int i = 0; i < _n; i++)
+        SpanKernels.Scale(1 / _theta, q);
+        dot = k > 0 ? SpanKernels.Dot(_y[_order[0]], q) : 0;
+        for (int j = 0; j < k; j++)
         {
-            q[i] *= scale;
+            double b = dot / _sy[j, j];
+            double[] sj = _s[_order[j]];
+            if (j < k - 1)
+            {
+                dot = SpanKernels.AxpyDot(_alpha[j] - b, sj, q, _y[_order[j + 1]]);
+            }
+            else
+            {
+                SpanKernels.Axpy(_alpha[j] - b, sj, q);
+            }
         }
 
-        for (int j = 0; j < _k; j++)
-        {
-            int slot = _order[j];
-            double b = SpanKernels.Dot(_y[slot], q) / _sy[j, j];
-            SpanKernels.Axpy(_alpha[j] - b, _s[slot], q);
-        }
-
-        for (int i = 0; i < _n; i++)
-        {
-            _xcp[i] = x[i] - q[i];
-        }
+        SpanKernels.Subtract(x, q, _xcp);
     }
 
     /// <summary>Algorithm CP of the paper: the generalized Cauchy point into <see cref="_xcp"/>, c = Wᵀ(xcp − x) into <see cref="_c"/>.</summary>
@@ -740,8 +792,8 @@ internal sealed class LBfgsB
     private void AddPair(double ys, double yy)
     {
         int slot = _k < _m ? (_head + _k) % _m : _head;
-        Array.Copy(_sNew, _s[slot], _n);
-        Array.Copy(_yNew, _y[slot], _n);
+        (_s[slot], _sNew) = (_sNew, _s[slot]);
+        (_y[slot], _yNew) = (_yNew, _y[slot]);
         if (_k < _m)
         {
             _order[_k] = slot;
@@ -768,6 +820,13 @@ internal sealed class LBfgsB
         int last = _k - 1;
         double[] sNew = _s[slot];
         double[] yNew = _y[slot];
+        _sy[last, last] = ys;
+        _theta = yy / ys;
+        if (_unbounded)
+        {
+            return; // the two-loop recursion needs only sᵢᵀyᵢ; SᵀS, SᵀY, YᵀY and M serve the compact form
+        }
+
         for (int j = 0; j < _k; j++)
         {
             double[] sj = _s[_order[j]];
@@ -786,11 +845,7 @@ internal sealed class LBfgsB
         }
 
         _sy[last, last] = ys;
-        _theta = yy / ys;
-        if (!_unbounded)
-        {
-            FormM();
-        }
+        FormM();
     }
 
     /// <summary>M = [[−D, Lᵀ], [L, θSᵀS]]⁻¹ with D = diag(sᵢᵀyᵢ), Lᵢⱼ = sᵢᵀyⱼ for i &gt; j.</summary>
