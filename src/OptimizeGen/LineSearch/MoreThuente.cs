@@ -46,6 +46,7 @@ internal static class MoreThuente
     /// <paramref name="gtol"/> c₂ of the curvature test, <paramref name="xtol"/> the relative width of the interval of
     /// uncertainty below which the search stops.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static LineSearchResult Search(
         ILineFunction line,
         double phi0,
@@ -352,6 +353,7 @@ internal sealed class GradientLine : ILineFunction
     }
 
     /// <inheritdoc />
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public double Evaluate(double alpha, out double derivative)
     {
         LastAlpha = alpha;
@@ -366,13 +368,7 @@ internal sealed class GradientLine : ILineFunction
         }
 
         double f = _context.ValueAndGradient(XTrial, GTrial);
-        double dot = 0;
-        for (int i = 0; i < _d.Length; i++)
-        {
-            dot += GTrial[i] * _d[i];
-        }
-
-        derivative = dot;
+        derivative = SpanKernels.Dot(GTrial, _d);
         return f;
     }
 }

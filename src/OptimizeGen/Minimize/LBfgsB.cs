@@ -128,6 +128,7 @@ internal sealed class LBfgsB
         return solver.Run(context, x0, ftol, gtol, maxIter, maxFun, maxLs);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private OptimizeResult Run(MinimizeContext context, double[] x0, double ftol, double gtol, int maxIter, int maxFun, int maxLs)
     {
         int n = _n;
@@ -182,25 +183,21 @@ internal sealed class LBfgsB
                 break;
             }
 
+            double gd;
+            double dd;
             if (constrained)
             {
                 CauchyPoint(x, g);
                 SubspaceMinimization(x, g);
+                (gd, dd) = SpanKernels.DifferenceDots(_xcp, x, g, _d);
             }
             else
             {
-                TwoLoop(x, g);
-            }
-            double gd = 0;
-            double dnorm = 0;
-            for (int i = 0; i < n; i++)
-            {
-                _d[i] = _xcp[i] - x[i];
-                gd += g[i] * _d[i];
-                dnorm += _d[i] * _d[i];
+                TwoLoop(g);
+                (gd, dd) = SpanKernels.ScaleDots(-1, _d, g); // d = −H g
             }
 
-            dnorm = Math.Sqrt(dnorm);
+            double dnorm = Math.Sqrt(dd);
             LineSearchResult ls = default;
             bool accepted = false;
             if (gd < 0)
@@ -237,15 +234,7 @@ internal sealed class LBfgsB
             double[] yNew = _yNew;
             double[] xTrial = line.XTrial;
             double[] gTrial = line.GTrial;
-            SpanKernels.Subtract(xTrial, x, sNew);
-            SpanKernels.Subtract(gTrial, g, yNew);
-            double ys = 0;
-            double yy = 0;
-            for (int i = 0; i < n; i++)
-            {
-                ys += sNew[i] * yNew[i];
-                yy += yNew[i] * yNew[i];
-            }
+            (double ys, double yy) = SpanKernels.PairDots(xTrial, x, gTrial, g, sNew, yNew);
 
             // The trial point and its gradient become the iterate: swap the buffers rather than copy them.
             line.Exchange(ref x, ref g);
@@ -423,10 +412,11 @@ internal sealed class LBfgsB
     /// (Nocedal 1980) on the same pairs with H₀ = I/θ: the same step in exact arithmetic, in O(mn) and without the
     /// 2m × 2m algebra of the Cauchy point and the subspace step (which cost more than the n-vectors below n ≈ 500).
     /// </summary>
-    private void TwoLoop(double[] x, double[] g)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private void TwoLoop(double[] g)
     {
         // Each update of q is fused with the next inner product (SpanKernels.AxpyDot): one sweep over q per pair and loop.
-        double[] q = _d; // scratch; the caller overwrites it with x̄ − x afterwards
+        double[] q = _d; // H g; the caller negates it into d = x̄ − x
         Array.Copy(g, q, _n);
         int k = _k;
         double dot = k > 0 ? SpanKernels.Dot(_s[_order[k - 1]], q) : 0;
@@ -460,8 +450,6 @@ internal sealed class LBfgsB
                 SpanKernels.Axpy(_alpha[j] - b, sj, q);
             }
         }
-
-        SpanKernels.Subtract(x, q, _xcp);
     }
 
     /// <summary>Algorithm CP of the paper: the generalized Cauchy point into <see cref="_xcp"/>, c = Wᵀ(xcp − x) into <see cref="_c"/>.</summary>
