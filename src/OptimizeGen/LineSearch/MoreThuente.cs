@@ -310,7 +310,7 @@ internal sealed class GradientLine : ILineFunction
 {
     private readonly MinimizeContext _context;
     private double[] _x = [];
-    private double[] _d = [];
+    private ReadOnlyMemory<double> _d;
 
     public GradientLine(MinimizeContext context, int n)
     {
@@ -345,7 +345,7 @@ internal sealed class GradientLine : ILineFunction
     public double[]? Upper { get; set; }
 
     /// <summary>Sets the base point and direction (kept by reference, not copied).</summary>
-    public void Reset(double[] x, double[] d)
+    public void Reset(double[] x, ReadOnlyMemory<double> d)
     {
         _x = x;
         _d = d;
@@ -357,7 +357,8 @@ internal sealed class GradientLine : ILineFunction
     public double Evaluate(double alpha, out double derivative)
     {
         LastAlpha = alpha;
-        SpanKernels.AddScaled(_x, alpha, _d, XTrial);
+        ReadOnlySpan<double> d = _d.Span;
+        SpanKernels.AddScaled(_x, alpha, d, XTrial);
 
         if (Lower is not null && Upper is not null)
         {
@@ -368,7 +369,7 @@ internal sealed class GradientLine : ILineFunction
         }
 
         double f = _context.ValueAndGradient(XTrial, GTrial);
-        derivative = SpanKernels.Dot(GTrial, _d);
+        derivative = SpanKernels.Dot(GTrial, d);
         return f;
     }
 }

@@ -28,9 +28,15 @@ internal sealed class LBfgsB
     private readonly double[] _lower;
     private readonly double[] _upper;
 
-    // Memory: pairs in logical order oldest → newest, stored at ring positions.
-    private readonly double[][] _s;
-    private readonly double[][] _y;
+    // Memory: pairs in logical order oldest → newest, stored at ring positions. The n-vectors (the pairs, the pair being
+    // formed and the direction d) live in one pinned block, each on a 64-byte boundary (VectorBlock); _sOff[slot] and
+    // _yOff[slot] are their offsets, and replacing a pair swaps offsets, never copies.
+    private readonly double[] _block;
+    private readonly int[] _sOff;
+    private readonly int[] _yOff;
+    private int _sNewOff;
+    private int _yNewOff;
+    private readonly int _dOff;
     private readonly int[] _order;
     private int _k;
     private int _head;
@@ -51,14 +57,11 @@ internal sealed class LBfgsB
     private readonly double[] _v;
     private readonly double[] _tmp;
     private readonly double[] _xcp;
-    private readonly double[] _d;
     private readonly double[] _gcpDirection;
     private readonly double[] _breakT;
     private readonly int[] _breakIndex;
     private readonly bool[] _free;
     private readonly double[] _r;
-    private double[] _sNew;
-    private double[] _yNew;
     private readonly double[,] _ma;
 
     private LBfgsB(int n, int m, double[] lower, double[] upper)
@@ -67,13 +70,19 @@ internal sealed class LBfgsB
         _m = m;
         _lower = lower;
         _upper = upper;
-        _s = new double[m][];
-        _y = new double[m][];
+        var block = new VectorBlock(2 * m + 3, n);
+        _block = block.Data;
+        _sOff = new int[m];
+        _yOff = new int[m];
         for (int i = 0; i < m; i++)
         {
-            _s[i] = new double[n];
-            _y[i] = new double[n];
+            _sOff[i] = block.Offset(i);
+            _yOff[i] = block.Offset(m + i);
         }
+
+        _sNewOff = block.Offset(2 * m);
+        _yNewOff = block.Offset(2 * m + 1);
+        _dOff = block.Offset(2 * m + 2);
 
         _order = new int[m];
         _ss = new double[m, m];
@@ -89,16 +98,19 @@ internal sealed class LBfgsB
         _v = new double[2 * m];
         _tmp = new double[2 * m];
         _xcp = new double[n];
-        _d = new double[n];
         _gcpDirection = new double[n];
         _breakT = new double[n];
         _breakIndex = new int[n];
         _free = new bool[n];
         _r = new double[n];
-        _sNew = new double[n];
-        _yNew = new double[n];
         _ma = new double[2 * m, 2 * m];
     }
+
+    /// <summary>The search direction d = x̄ − x.</summary>
+    private Span<double> D => _block.AsSpan(_dOff, _n);
+
+    /// <summary>The stored vector at an offset of the block.</summary>
+    private Span<double> V(int offset) => _block.AsSpan(offset, _n);
 
     public static OptimizeResult Minimize(MinimizeContext context, double[] x0)
     {
@@ -189,12 +201,11 @@ internal sealed class LBfgsB
             {
                 CauchyPoint(x, g);
                 SubspaceMinimization(x, g);
-                (gd, dd) = SpanKernels.DifferenceDots(_xcp, x, g, _d);
+                (gd, dd) = SpanKernels.DifferenceDots(_xcp, x, g, D);
             }
             else
             {
-                TwoLoop(g);
-                (gd, dd) = SpanKernels.ScaleDots(-1, _d, g); // d = −H g
+                (gd, dd) = TwoLoop(g);
             }
 
             double dnorm = Math.Sqrt(dd);
@@ -204,10 +215,12 @@ internal sealed class LBfgsB
             {
                 double stpmax = MaxFeasibleStep(x, constrained, iter);
                 double stp = iter == 0 && !boxed ? Math.Min(1 / dnorm, stpmax) : 1.0;
-                line.Reset(x, _d);
+                line.Reset(x, _block.AsMemory(_dOff, n));
                 ls = MoreThuente.Search(line, f, gd, stp, 1e-3, 0.9, 0.1, 0, stpmax, maxLs);
+                // A finite φ' = ∇f(x + αd)ᵀd means every gradient entry is finite (a NaN or ±∞ entry makes the vector sum
+                // NaN or ±∞ whatever dᵢ is), so it stands for a sweep over the gradient.
                 accepted = (ls.Status == LineSearchStatus.Converged || ls.Status == LineSearchStatus.Warning)
-                    && double.IsFinite(ls.Phi) && ls.Phi <= f && MinimizeContext.AllFinite(line.GTrial);
+                    && double.IsFinite(ls.Phi) && ls.Phi <= f && double.IsFinite(ls.Derivative);
             }
 
             if (!accepted)
@@ -230,17 +243,21 @@ internal sealed class LBfgsB
             iter++;
             double fOld = f;
             double alpha = ls.Alpha;
-            double[] sNew = _sNew;
-            double[] yNew = _yNew;
-            double[] xTrial = line.XTrial;
-            double[] gTrial = line.GTrial;
-            (double ys, double yy) = SpanKernels.PairDots(xTrial, x, gTrial, g, sNew, yNew);
-
-            // The trial point and its gradient become the iterate: swap the buffers rather than copy them.
-            line.Exchange(ref x, ref g);
+            double ys, yy;
+            if (constrained)
+            {
+                (ys, yy) = SpanKernels.PairDots(line.XTrial, x, line.GTrial, g, V(_sNewOff), V(_yNewOff));
+                line.Exchange(ref x, ref g); // the trial point and its gradient become the iterate: buffers swapped, not copied
+                pgnorm = ProjectedGradientNorm(x, g);
+            }
+            else
+            {
+                // The projected gradient's norm max |(x − g) − x| of the new iterate comes from the same sweep.
+                (ys, yy, pgnorm) = SpanKernels.PairDotsStepNorm(line.XTrial, x, line.GTrial, g, V(_sNewOff), V(_yNewOff));
+                line.Exchange(ref x, ref g);
+            }
 
             f = ls.Phi;
-            pgnorm = ProjectedGradientNorm(x, g);
             if (pgnorm <= gtol)
             {
                 status = OptimizeStatus.Converged;
@@ -278,7 +295,7 @@ internal sealed class LBfgsB
     {
         if (_unbounded)
         {
-            return UnboundedGradientNorm(x, g);
+            return SpanKernels.StepNorm(x, g);
         }
 
         double norm = 0;
@@ -286,38 +303,6 @@ internal sealed class LBfgsB
         {
             double pg = Math.Clamp(x[i] - g[i], _lower[i], _upper[i]) - x[i];
             norm = Math.Max(norm, Math.Abs(pg));
-        }
-
-        return norm;
-    }
-
-    /// <summary>max |(xᵢ − gᵢ) − xᵢ|: the projected gradient's ∞-norm without bounds, computed as the bounded one is.</summary>
-    private static double UnboundedGradientNorm(double[] x, double[] g)
-    {
-        int n = x.Length;
-        int i = 0;
-        double norm = 0;
-        if (Vector.IsHardwareAccelerated && n >= Vector<double>.Count)
-        {
-            var vx = MemoryMarshal.Cast<double, Vector<double>>(x.AsSpan());
-            var vg = MemoryMarshal.Cast<double, Vector<double>>(g.AsSpan(0, n));
-            var acc = Vector<double>.Zero;
-            for (int k = 0; k < vx.Length; k++)
-            {
-                acc = Vector.Max(acc, Vector.Abs((vx[k] - vg[k]) - vx[k]));
-            }
-
-            for (int l = 0; l < Vector<double>.Count; l++)
-            {
-                norm = Math.Max(norm, acc[l]);
-            }
-
-            i = vx.Length * Vector<double>.Count;
-        }
-
-        for (; i < n; i++)
-        {
-            norm = Math.Max(norm, Math.Abs((x[i] - g[i]) - x[i]));
         }
 
         return norm;
@@ -338,9 +323,10 @@ internal sealed class LBfgsB
         }
 
         double stpmax = big;
+        Span<double> d = D;
         for (int i = 0; i < _n; i++)
         {
-            double di = _d[i];
+            double di = d[i];
             if (di < 0 && double.IsFinite(_lower[i]))
             {
                 double room = _lower[i] - x[i];
@@ -362,8 +348,8 @@ internal sealed class LBfgsB
         for (int j = 0; j < _k; j++)
         {
             int slot = _order[j];
-            row[j] = _y[slot][i];
-            row[_k + j] = _theta * _s[slot][i];
+            row[j] = _block[_yOff[slot] + i];
+            row[_k + j] = _theta * _block[_sOff[slot] + i];
         }
     }
 
@@ -413,43 +399,45 @@ internal sealed class LBfgsB
     /// 2m × 2m algebra of the Cauchy point and the subspace step (which cost more than the n-vectors below n ≈ 500).
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private void TwoLoop(double[] g)
+    private (double Gd, double Dd) TwoLoop(double[] g)
     {
-        // Each update of q is fused with the next inner product (SpanKernels.AxpyDot): one sweep over q per pair and loop.
-        double[] q = _d; // H g; the caller negates it into d = x̄ − x
-        Array.Copy(g, q, _n);
+        // Each update of q is fused with the next inner product (SpanKernels.AxpyDot), the first with the copy of g, the
+        // last of the first loop with the scaling by 1/θ and the last of the second with d = −q, gᵀd and dᵀd: one sweep
+        // over q per pair and loop.
+        Span<double> q = D; // H g, then d = −H g
         int k = _k;
-        double dot = k > 0 ? SpanKernels.Dot(_s[_order[k - 1]], q) : 0;
+        if (k == 0)
+        {
+            return SpanKernels.ScaleDots(-1 / _theta, g, g, q);
+        }
+
+        double dot = SpanKernels.Dot(V(_sOff[_order[k - 1]]), g);
         for (int j = k - 1; j >= 0; j--)
         {
             double a = dot / _sy[j, j];
             _alpha[j] = a;
-            double[] yj = _y[_order[j]];
-            if (j > 0)
-            {
-                dot = SpanKernels.AxpyDot(-a, yj, q, _s[_order[j - 1]]);
-            }
-            else
-            {
-                SpanKernels.Axpy(-a, yj, q);
-            }
+            ReadOnlySpan<double> source = j == k - 1 ? g : q;
+            Span<double> yj = V(_yOff[_order[j]]);
+            dot = j > 0
+                ? SpanKernels.AxpyDot(-a, yj, source, q, V(_sOff[_order[j - 1]]))
+                : SpanKernels.AxpyScaleDot(-a, yj, source, 1 / _theta, q, V(_yOff[_order[0]]));
         }
 
-        SpanKernels.Scale(1 / _theta, q);
-        dot = k > 0 ? SpanKernels.Dot(_y[_order[0]], q) : 0;
         for (int j = 0; j < k; j++)
         {
             double b = dot / _sy[j, j];
-            double[] sj = _s[_order[j]];
+            Span<double> sj = V(_sOff[_order[j]]);
             if (j < k - 1)
             {
-                dot = SpanKernels.AxpyDot(_alpha[j] - b, sj, q, _y[_order[j + 1]]);
+                dot = SpanKernels.AxpyDot(_alpha[j] - b, sj, q, q, V(_yOff[_order[j + 1]]));
             }
             else
             {
-                SpanKernels.Axpy(_alpha[j] - b, sj, q);
+                return SpanKernels.AxpyNegateDots(_alpha[j] - b, sj, q, g);
             }
         }
+
+        throw new InvalidOperationException("unreachable");
     }
 
     /// <summary>Algorithm CP of the paper: the generalized Cauchy point into <see cref="_xcp"/>, c = Wᵀ(xcp − x) into <see cref="_c"/>.</summary>
@@ -505,8 +493,8 @@ internal sealed class LBfgsB
         for (int j = 0; j < _k; j++)
         {
             int slot = _order[j];
-            p[j] = SpanKernels.Dot(_y[slot], _gcpDirection);
-            p[_k + j] = _theta * SpanKernels.Dot(_s[slot], _gcpDirection);
+            p[j] = SpanKernels.Dot(V(_yOff[slot]), _gcpDirection);
+            p[_k + j] = _theta * SpanKernels.Dot(V(_sOff[slot]), _gcpDirection);
         }
 
         double fpp = -_theta * fp - (_k > 0 ? MDot(p, p) : 0);
@@ -616,7 +604,7 @@ internal sealed class LBfgsB
         Span<double> v = _tmp.AsSpan(0, size);
         int k = _k;
         double[] r = _r;
-        double[] d = _d; // scratch here; the caller overwrites it with x̄ − x afterwards
+        Span<double> d = D; // scratch here; the caller overwrites it with x̄ − x afterwards
 
         // r̂ = Zᵀ(g + θ(xcp − x) − W M c), formed column by column and then zeroed on the bound variables.
         for (int i = 0; i < n; i++)
@@ -630,8 +618,8 @@ internal sealed class LBfgsB
             for (int j = 0; j < k; j++)
             {
                 int slot = _order[j];
-                SpanKernels.Axpy(-mc[j], _y[slot], r);
-                SpanKernels.Axpy(-_theta * mc[k + j], _s[slot], r);
+                SpanKernels.Axpy(-mc[j], V(_yOff[slot]), r);
+                SpanKernels.Axpy(-_theta * mc[k + j], V(_sOff[slot]), r);
             }
         }
 
@@ -654,8 +642,8 @@ internal sealed class LBfgsB
             for (int j = 0; j < k; j++)
             {
                 int slot = _order[j];
-                v[j] = SpanKernels.Dot(_y[slot], r);
-                v[k + j] = _theta * SpanKernels.Dot(_s[slot], r);
+                v[j] = SpanKernels.Dot(V(_yOff[slot]), r);
+                v[k + j] = _theta * SpanKernels.Dot(V(_sOff[slot]), r);
             }
 
             // A = Wᵀ Z Zᵀ W: summed over the free rows when they are fewer than half, otherwise WᵀW (from the inner
@@ -742,8 +730,8 @@ internal sealed class LBfgsB
             for (int j = 0; j < k; j++)
             {
                 int slot = _order[j];
-                SpanKernels.Axpy(-mv[j] / theta2, _y[slot], d);
-                SpanKernels.Axpy(-_theta * mv[k + j] / theta2, _s[slot], d);
+                SpanKernels.Axpy(-mv[j] / theta2, V(_yOff[slot]), d);
+                SpanKernels.Axpy(-_theta * mv[k + j] / theta2, V(_sOff[slot]), d);
             }
         }
 
@@ -776,12 +764,12 @@ internal sealed class LBfgsB
         }
     }
 
-    /// <summary>Appends the pair (<see cref="_sNew"/>, <see cref="_yNew"/>), dropping the oldest when full; updates SᵀS, SᵀY, θ and M.</summary>
+    /// <summary>Appends the pair at (<see cref="_sNewOff"/>, <see cref="_yNewOff"/>), dropping the oldest when full; updates SᵀS, SᵀY, θ and M.</summary>
     private void AddPair(double ys, double yy)
     {
         int slot = _k < _m ? (_head + _k) % _m : _head;
-        (_s[slot], _sNew) = (_sNew, _s[slot]);
-        (_y[slot], _yNew) = (_yNew, _y[slot]);
+        (_sOff[slot], _sNewOff) = (_sNewOff, _sOff[slot]);
+        (_yOff[slot], _yNewOff) = (_yNewOff, _yOff[slot]);
         if (_k < _m)
         {
             _order[_k] = slot;
@@ -806,8 +794,8 @@ internal sealed class LBfgsB
         }
 
         int last = _k - 1;
-        double[] sNew = _s[slot];
-        double[] yNew = _y[slot];
+        Span<double> sNew = V(_sOff[slot]);
+        Span<double> yNew = V(_yOff[slot]);
         _sy[last, last] = ys;
         _theta = yy / ys;
         if (_unbounded)
@@ -817,8 +805,8 @@ internal sealed class LBfgsB
 
         for (int j = 0; j < _k; j++)
         {
-            double[] sj = _s[_order[j]];
-            double[] yj = _y[_order[j]];
+            Span<double> sj = V(_sOff[_order[j]]);
+            Span<double> yj = V(_yOff[_order[j]]);
             double ss = SpanKernels.Dot(sNew, sj);
             double syRow = SpanKernels.Dot(sNew, yj);
             double syCol = SpanKernels.Dot(sj, yNew);
