@@ -417,6 +417,15 @@ internal static class ObjectiveEmitter
         string summary = constraints.Length == 0
             ? $"Minimizes <see cref=\"{f}\"/> with <c>Optimize.Minimize</c> and its generated gradient, from the given initial guess."
             : $"Minimizes <see cref=\"{f}\"/> subject to {string.Join(", ", constraints.Select(c => $"<see cref=\"{c}\"/>"))} with <c>Optimize.Minimize</c> (SLSQP unless another method is given) and the generated gradients, from the given initial guess.";
+        summary += spec.Class switch
+        {
+            ProblemClass.Linear when constraints.Length == 0 => " The generator proved the objective affine: with no method and no options, the problem is solved as the linear program it is by <c>Optimize.MinimizeAffine</c> (linprog; unbounded unless the bounds close it), and the result says so.",
+            ProblemClass.Quadratic when constraints.Length == 0 => " The generator proved the objective quadratic: with no method and no options, it is minimized by one solve with its exact constant Hessian in <c>Optimize.MinimizeQuadratic</c> (or handed to the default method when that Hessian is not positive definite), and the result says so.",
+            ProblemClass.Linear => " The generator proved the objective and every constraint affine: with no method and no options, the problem is solved as the linear program it is by <c>Optimize.MinimizeAffine</c> (linprog), and the result says so.",
+            ProblemClass.Quadratic => " The generator proved the objective quadratic and every constraint affine: with no method and no options, the problem is solved as the quadratic program it is by <c>Optimize.MinimizeQuadratic</c>, and the result says so.",
+            _ => string.Empty,
+        };
+
         w.Line($"/// <summary>{summary}</summary>");
         w.Line(GeneratedCode);
         if (spec.Kind == VariableKind.Scalars)
@@ -430,14 +439,34 @@ internal static class ObjectiveEmitter
             w.Open($"{Modifiers(spec)} {result} Minimize{f}({ReadOnlySpan} x0, {dataParameters}global::OptimizeGen.MinimizeMethod? method = null, global::OptimizeGen.Bounds? bounds = null, global::OptimizeGen.MinimizeOptions? options = null)");
         }
 
-        if (constraints.Length == 0)
+        if (constraints.Length == 0 && spec.Class == ProblemClass.General)
         {
             w.Line($"return new {result}(global::OptimizeGen.Optimize.Minimize({objective}, x0, method, bounds, options));");
         }
         else
         {
-            w.Line($"global::OptimizeGen.ConstraintBase[] constraints = {{ {string.Join(", ", constraints.Select(c => c + "Constraint"))} }};");
-            w.Line($"return new {result}(global::OptimizeGen.Optimize.Minimize({objective}, x0, constraints, method, bounds, options));");
+            string list = "constraints";
+            if (constraints.Length == 0)
+            {
+                list = "global::System.Array.Empty<global::OptimizeGen.ConstraintBase>()";
+            }
+            else
+            {
+                w.Line($"global::OptimizeGen.ConstraintBase[] constraints = {{ {string.Join(", ", constraints.Select(c => c + "Constraint"))} }};");
+            }
+
+            if (spec.Class != ProblemClass.General)
+            {
+                string entry = spec.Class == ProblemClass.Linear ? "MinimizeAffine" : "MinimizeQuadratic";
+                w.Open("if (method is null && options is null)");
+                w.Line($"return new {result}(global::OptimizeGen.Optimize.{entry}({objective}, x0, {list}, bounds));");
+                w.Close();
+                w.Line();
+            }
+
+            w.Line(constraints.Length == 0
+                ? $"return new {result}(global::OptimizeGen.Optimize.Minimize({objective}, x0, method, bounds, options));"
+                : $"return new {result}(global::OptimizeGen.Optimize.Minimize({objective}, x0, constraints, method, bounds, options));");
         }
         w.Close();
     }

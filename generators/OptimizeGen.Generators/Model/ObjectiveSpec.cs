@@ -65,7 +65,21 @@ internal sealed record ObjectiveSpec(
     string OutputName = "",
     double ConstraintLower = 0,
     double ConstraintUpper = 0,
-    EquatableArray<string> Constraints = default);
+    EquatableArray<string> Constraints = default,
+    ProblemClass Class = ProblemClass.General);
+
+/// <summary>What the generator proved of an objective together with the constraints beside it.</summary>
+internal enum ProblemClass
+{
+    /// <summary>Nothing special: the wrapper calls <c>Optimize.Minimize</c>.</summary>
+    General,
+
+    /// <summary>The objective and every constraint are affine: the wrapper routes to <c>Optimize.MinimizeAffine</c> (linprog).</summary>
+    Linear,
+
+    /// <summary>The objective is quadratic and every constraint affine: the wrapper routes to <c>Optimize.MinimizeQuadratic</c>.</summary>
+    Quadratic,
+}
 
 /// <summary>A source location as plain data.</summary>
 internal sealed record LocationInfo(string FilePath, int Start, int Length, int StartLine, int StartCharacter, int EndLine, int EndCharacter);

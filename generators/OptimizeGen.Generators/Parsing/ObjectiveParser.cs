@@ -399,13 +399,51 @@ internal sealed partial class ObjectiveParser
             _ => HasMinimize(_model.Compilation),
         };
         string hint = (ns.Length > 0 ? ns + "." : string.Empty) + string.Join(".", ContainingTypeHintNames(method.ContainingType)) + "." + method.Name + (_role == SpecRole.Objective ? string.Empty : "." + _role);
+        EquatableArray<string> constraints = _role == SpecRole.Objective && HasConstrainedMinimize(_model.Compilation) ? ConstraintsBeside(method) : EquatableArray<string>.Empty;
+        ProblemClass problemClass = _role == SpecRole.Objective ? Classify(method, constraints) : ProblemClass.General;
         return new ObjectiveSpec(
             _role, ns, types.ToEquatableArray(), method.Name, method.IsStatic, accessibility, kind, parameters.ToEquatableArray(),
             variables.ToEquatableArray(), _current.ToEquatableArray(),
             new GeneratedNames(gradient, point, direction, product, value, adjoints.ToEquatableArray()),
             wrapper, hint, _output?.Name ?? string.Empty,
             _constraintBounds?.Lower ?? 0, _constraintBounds?.Upper ?? 0,
-            _role == SpecRole.Objective && HasConstrainedMinimize(_model.Compilation) ? ConstraintsBeside(method) : EquatableArray<string>.Empty);
+            constraints, problemClass);
+    }
+
+    /// <summary>
+    /// Linear when the objective and every constraint beside it are proved affine, Quadratic when the objective is proved
+    /// quadratic and the constraints affine — each only when the runtime has the entry point the wrapper would call.
+    /// </summary>
+    private ProblemClass Classify(IMethodSymbol method, EquatableArray<string> constraints)
+    {
+        int degree = Affinity.Degree(_current, _activeLocals);
+        if (degree > 2 || !constraints.All(c => ConstraintIsAffine(method.ContainingType, c, _cancellationToken)))
+        {
+            return ProblemClass.General;
+        }
+
+        INamedTypeSymbol? optimize = _model.Compilation.GetTypeByMetadataName("OptimizeGen.Optimize");
+        string entry = degree <= 1 ? "MinimizeAffine" : "MinimizeQuadratic";
+        if (optimize is null || optimize.GetMembers(entry).Length == 0)
+        {
+            return ProblemClass.General;
+        }
+
+        return degree <= 1 ? ProblemClass.Linear : ProblemClass.Quadratic;
+    }
+
+    /// <summary>Parses the constraint method named <paramref name="name"/> beside an objective and tells whether it is affine.</summary>
+    private bool ConstraintIsAffine(INamedTypeSymbol type, string name, CancellationToken cancellationToken)
+    {
+        IMethodSymbol? constraint = type.GetMembers(name).OfType<IMethodSymbol>().FirstOrDefault(m => HasAttribute(m, ConstraintAttributeName));
+        if (constraint?.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not MethodDeclarationSyntax syntax)
+        {
+            return false;
+        }
+
+        var parser = new ObjectiveParser(_model.Compilation.GetSemanticModel(syntax.SyntaxTree), SpecRole.Constraint, cancellationToken);
+        ObjectiveSpec? spec = parser.ParseMethod(syntax, constraint);
+        return spec is not null && !parser._failed && Affinity.IsAffine(parser._current, parser._activeLocals);
     }
 
     /// <summary>The attribute of this parser's role: an overload carrying the same one would generate the same members.</summary>

@@ -44,4 +44,19 @@ public enum MinimizeMethod
 
     /// <summary><c>'COBYLA'</c>: constrained optimization by linear approximation, derivative-free.</summary>
     Cobyla,
+
+    /// <summary>
+    /// Not a scipy method: the problem was solved as a linear program by <c>Optimize.Linprog</c>, because the generator
+    /// proved its objective and constraints affine (the generated <c>MinimizeF</c> routes such problems when no method
+    /// is given). Passing it to <c>Optimize.Minimize</c> is an error.
+    /// </summary>
+    Linprog,
+
+    /// <summary>
+    /// Not a scipy method: the problem was solved as the convex quadratic program it is — one solve of the equality- and
+    /// inequality-constrained QP by Kraft's LSQ (the subproblem solver of SLSQP) on the exact constant Hessian — because
+    /// the generator proved the objective quadratic and every constraint affine. Passing it to <c>Optimize.Minimize</c>
+    /// is an error.
+    /// </summary>
+    QuadraticProgram,
 }

@@ -170,6 +170,34 @@ internal static class SnapshotCases
             }
             """,
 
+        ["LinearProgram"] = Usings + """
+            namespace Snapshots.LinearProgram;
+
+            public static partial class Production
+            {
+                private static readonly double[] Profit = [3, 5];
+
+                /// <summary>An affine objective with affine constraints: MinimizeLoss routes it to linprog.</summary>
+                [Objective]
+                public static double Loss(ReadOnlySpan<double> x)
+                {
+                    double profit = 0;
+                    for (int j = 0; j < x.Length; j++)
+                    {
+                        profit += Profit[j] * x[j];
+                    }
+
+                    return -profit;
+                }
+
+                [Constraint]
+                public static bool Hours(ReadOnlySpan<double> x) => 3 * x[0] + 2 * x[1] <= 18;
+
+                [Constraint(ConstraintKind.Equality)]
+                public static double Balance(ReadOnlySpan<double> x) => x[0] - x[1] / 3;
+            }
+            """,
+
         ["Ternary"] = Usings + """
             namespace Snapshots.Ternary;
 

@@ -12,7 +12,7 @@ namespace OptimizeGen.Tests.Generated;
 /// </summary>
 public class GeneratedHockSchittkowskiTests
 {
-    private static readonly Dictionary<string, Func<MinimizeMethod, OptimizeResult>> Wrappers = new()
+    private static readonly Dictionary<string, Func<MinimizeMethod?, OptimizeResult>> Wrappers = new()
     {
         ["HS6"] = m => Hs006.MinimizeObjective(Hs006.Problem.X0, m, Hs006.Problem.Bounds).Result,
         ["HS7"] = m => Hs007.MinimizeObjective(Hs007.Problem.X0, m, Hs007.Problem.Bounds).Result,
@@ -57,6 +57,55 @@ public class GeneratedHockSchittkowskiTests
         OptimizeResult r = Wrappers[name](method);
         Assert.Equal(method, r.Method);
         HsAssert.AtOptimum(p, r, fTolerance: 1e-5, xTolerance: 1e-3, violation: 1e-6);
+    }
+
+    /// <summary>
+    /// The problems whose statement (Hock &amp; Schittkowski 1981) is a quadratic objective under linear constraints and
+    /// bounds: the generator must prove exactly these and route them to the QP solver when no method is given. HS44's
+    /// quadratic is indefinite, so it is proved quadratic but handed on to SLSQP.
+    /// </summary>
+    private static readonly string[] StrictlyConvexQps = ["HS21", "HS28", "HS35", "HS48", "HS51", "HS76"];
+
+    [Fact]
+    public void Quadratic_programs_are_recognized_and_solved_in_one_QP_solve()
+    {
+        foreach (HsProblem p in HockSchittkowskiSuite.All)
+        {
+            OptimizeResult r = Wrappers[p.Name](null);
+            if (StrictlyConvexQps.Contains(p.Name))
+            {
+                Assert.True(r.Method == MinimizeMethod.QuadraticProgram, $"{p.Name}: solved by {r.Method}: {r.Message}");
+                Assert.Equal(1, r.Nit);
+                HsAssert.AtOptimum(p, r, fTolerance: 1e-8, xTolerance: 1e-6, violation: 1e-9);
+            }
+            else if (p.Name == "HS44")
+            {
+                Assert.Equal(MinimizeMethod.Slsqp, r.Method);
+                Assert.Contains("not positive definite", r.Message, StringComparison.Ordinal);
+                HsAssert.AtOptimum(p, r, fTolerance: 1e-5, xTolerance: 1e-3, violation: 1e-6);
+            }
+            else
+            {
+                Assert.True(r.Method == MinimizeMethod.Slsqp, $"{p.Name} is not a QP but was solved by {r.Method}");
+            }
+        }
+    }
+
+    [Fact]
+    public void QP_multipliers_agree_with_SLSQP()
+    {
+        foreach (string name in StrictlyConvexQps)
+        {
+            OptimizeResult qp = Wrappers[name](null);
+            OptimizeResult slsqp = Wrappers[name](MinimizeMethod.Slsqp);
+            Assert.NotNull(qp.Multipliers);
+            Assert.NotNull(slsqp.Multipliers);
+            Assert.Equal(slsqp.Multipliers!.Length, qp.Multipliers!.Length);
+            for (int i = 0; i < qp.Multipliers.Length; i++)
+            {
+                Assert.True(Math.Abs(qp.Multipliers[i] - slsqp.Multipliers[i]) <= 1e-5 * (1 + Math.Abs(qp.Multipliers[i])), $"{name} row {i}: QP {qp.Multipliers[i]}, SLSQP {slsqp.Multipliers[i]}");
+            }
+        }
     }
 
     [Fact]
