@@ -319,6 +319,145 @@ internal static class SpanKernels
         return (sy, yy, norm);
     }
 
+    /// <summary>
+    /// One conjugate-gradient update: p ← p + α d and r ← r + α Hd, returning (rᵀr, ‖r‖₁) of the new residual from the
+    /// same sweep.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static (double RR, double R1) CgStep(double alpha, ReadOnlySpan<double> d, ReadOnlySpan<double> hd, Span<double> p, Span<double> r)
+    {
+        int n = r.Length;
+        Require(n, d.Length);
+        Require(n, hd.Length);
+        Require(n, p.Length);
+        int i = 0;
+        double rr = 0, r1 = 0;
+        if (Vector.IsHardwareAccelerated && n >= Width)
+        {
+            var va = new Vector<double>(alpha);
+            var accRr = Vector<double>.Zero;
+            var accR1 = Vector<double>.Zero;
+            for (; i <= n - Width; i += Width)
+            {
+                Store(MulAdd(va, Load(d, i), Load(p, i)), p, i);
+                var ri = MulAdd(va, Load(hd, i), Load(r, i));
+                Store(ri, r, i);
+                accRr = MulAdd(ri, ri, accRr);
+                accR1 += Vector.Abs(ri);
+            }
+
+            rr = Vector.Sum(accRr);
+            r1 = Vector.Sum(accR1);
+        }
+
+        for (; i < n; i++)
+        {
+            p[i] += alpha * d[i];
+            double ri = r[i] + alpha * hd[i];
+            r[i] = ri;
+            rr += ri * ri;
+            r1 += Math.Abs(ri);
+        }
+
+        return (rr, r1);
+    }
+
+    /// <summary>
+    /// Steihaug's conjugate-gradient update: z ← z + α d, hz ← hz + α Hd, r ← r + α Hd, returning rᵀr of the new
+    /// residual from the same sweep.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static double CgStep(double alpha, ReadOnlySpan<double> d, ReadOnlySpan<double> hd, Span<double> z, Span<double> hz, Span<double> r)
+    {
+        int n = r.Length;
+        Require(n, d.Length);
+        Require(n, hd.Length);
+        Require(n, z.Length);
+        Require(n, hz.Length);
+        int i = 0;
+        double rr = 0;
+        if (Vector.IsHardwareAccelerated && n >= Width)
+        {
+            var va = new Vector<double>(alpha);
+            var acc = Vector<double>.Zero;
+            for (; i <= n - Width; i += Width)
+            {
+                Store(MulAdd(va, Load(d, i), Load(z, i)), z, i);
+                var ahd = va * Load(hd, i);
+                Store(Load(hz, i) + ahd, hz, i);
+                var ri = Load(r, i) + ahd;
+                Store(ri, r, i);
+                acc = MulAdd(ri, ri, acc);
+            }
+
+            rr = Vector.Sum(acc);
+        }
+
+        for (; i < n; i++)
+        {
+            z[i] += alpha * d[i];
+            double ahd = alpha * hd[i];
+            hz[i] += ahd;
+            double ri = r[i] + ahd;
+            r[i] = ri;
+            rr += ri * ri;
+        }
+
+        return rr;
+    }
+
+    /// <summary>‖z + α d‖₂² without forming z + α d.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static double NormSquaredOfSum(ReadOnlySpan<double> z, double alpha, ReadOnlySpan<double> d)
+    {
+        int n = z.Length;
+        Require(n, d.Length);
+        int i = 0;
+        double sum = 0;
+        if (Vector.IsHardwareAccelerated && n >= Width)
+        {
+            var va = new Vector<double>(alpha);
+            var acc = Vector<double>.Zero;
+            for (; i <= n - Width; i += Width)
+            {
+                var zi = MulAdd(va, Load(d, i), Load(z, i));
+                acc = MulAdd(zi, zi, acc);
+            }
+
+            sum = Vector.Sum(acc);
+        }
+
+        for (; i < n; i++)
+        {
+            double zi = z[i] + alpha * d[i];
+            sum += zi * zi;
+        }
+
+        return sum;
+    }
+
+    /// <summary>The conjugate direction d ← −r + β d.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void CgDirection(double beta, ReadOnlySpan<double> r, Span<double> d)
+    {
+        int n = d.Length;
+        Require(n, r.Length);
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && n >= Width)
+        {
+            var vb = new Vector<double>(beta);
+            for (; i <= n - Width; i += Width)
+            {
+                Store(MulAdd(vb, Load(d, i), -Load(r, i)), d, i);
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            d[i] = -r[i] + beta * d[i];
+        }
+    }
+
     /// <summary>z ← a − b, and returns (cᵀz, zᵀz) from the same sweep.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (double CZ, double ZZ) DifferenceDots(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c, Span<double> z)
