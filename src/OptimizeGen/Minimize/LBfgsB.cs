@@ -11,7 +11,7 @@
 //   5. the pair (s, y) stored when sᵀy > ε·(−α gᵀd), θ = yᵀy/sᵀy.
 // Stopping tests are scipy's: ‖proj g‖∞ ≤ gtol, or (fₖ − fₖ₊₁)/max(|fₖ|, |fₖ₊₁|, 1) ≤ ftol; maxiter, maxfun.
 // Departures: the subspace step is truncated into the box (the 1995 paper), not projected and re-checked as in
-// L-BFGS-B 3.0 (Morales–Nocedal 2011); breakpoints are sorted once rather than kept in a heap; a line search failure
+// L-BFGS-B 3.0 (Morales–Nocedal 2011); a line search failure
 // discards the memory and retries once from steepest descent, as the Fortran does; without any finite bound the
 // step x̄ − x = −B⁻¹g comes from the two-loop recursion (the same step, cheaper; see TwoLoop).
 
@@ -500,15 +500,21 @@ internal sealed class LBfgsB
         double fpp = -_theta * fp - (_k > 0 ? MDot(p, p) : 0);
         double fpp0 = fpp;
         double dtMin = fpp > 0 ? -fp / fpp : double.PositiveInfinity;
-        Array.Sort(_breakT, _breakIndex, 0, nbreak);
-        double tOld = 0;
-        int next = 0;
-        Span<double> mc = _v.AsSpan(0, size);
-        Span<double> mp = _tmp.AsSpan(0, size);
-        while (next < nbreak)
+
+        // The breakpoints in a binary min-heap (as the Fortran keeps them): built in O(nb), each examined one popped
+        // in O(log nb), so an iteration that stops at the first few breakpoints does not sort them all.
+        for (int i = nbreak / 2 - 1; i >= 0; i--)
         {
-            double t = _breakT[next];
-            int b = _breakIndex[next];
+            SiftDown(i, nbreak);
+        }
+
+        double tOld = 0;
+        int remaining = nbreak;
+        Span<double> mw = _v.AsSpan(0, size);
+        while (remaining > 0)
+        {
+            double t = _breakT[0];
+            int b = _breakIndex[0];
             double dt = t - tOld;
             if (dtMin < dt)
             {
@@ -528,16 +534,15 @@ internal sealed class LBfgsB
             double wMc = 0, wMp = 0, wMw = 0;
             if (_k > 0)
             {
+                // One product M w_b serves the three forms (M is symmetric): w_bᵀMc, w_bᵀMp, w_bᵀMw_b.
                 WRow(b, wb);
-                MTimes(c, mc);
-                MTimes(p, mp);
+                MTimes(wb, mw);
                 for (int j = 0; j < size; j++)
                 {
-                    wMc += wb[j] * mc[j];
-                    wMp += wb[j] * mp[j];
+                    wMc += mw[j] * c[j];
+                    wMp += mw[j] * p[j];
+                    wMw += mw[j] * wb[j];
                 }
-
-                wMw = MDot(wb, wb);
             }
 
             fp += dt * fpp + gb * gb + _theta * gb * zb - gb * wMc;
@@ -551,7 +556,10 @@ internal sealed class LBfgsB
             _gcpDirection[b] = 0;
             dtMin = fpp > 0 ? -fp / fpp : double.PositiveInfinity;
             tOld = t;
-            next++;
+            remaining--;
+            _breakT[0] = _breakT[remaining];
+            _breakIndex[0] = _breakIndex[remaining];
+            SiftDown(0, remaining);
         }
 
         if (double.IsPositiveInfinity(dtMin))
@@ -574,6 +582,38 @@ internal sealed class LBfgsB
         {
             c[j] += dtMin * p[j];
         }
+    }
+
+    /// <summary>Restores the min-heap order of the breakpoints below <paramref name="i"/> (heap of <paramref name="count"/>).</summary>
+    private void SiftDown(int i, int count)
+    {
+        double t = _breakT[i];
+        int index = _breakIndex[i];
+        while (true)
+        {
+            int child = 2 * i + 1;
+            if (child >= count)
+            {
+                break;
+            }
+
+            if (child + 1 < count && _breakT[child + 1] < _breakT[child])
+            {
+                child++;
+            }
+
+            if (_breakT[child] >= t)
+            {
+                break;
+            }
+
+            _breakT[i] = _breakT[child];
+            _breakIndex[i] = _breakIndex[child];
+            i = child;
+        }
+
+        _breakT[i] = t;
+        _breakIndex[i] = index;
     }
 
     /// <summary>
