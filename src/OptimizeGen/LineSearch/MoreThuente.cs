@@ -46,6 +46,7 @@ internal static class MoreThuente
     /// <paramref name="gtol"/> c₂ of the curvature test, <paramref name="xtol"/> the relative width of the interval of
     /// uncertainty below which the search stops.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static LineSearchResult Search(
         ILineFunction line,
         double phi0,
@@ -309,7 +310,7 @@ internal sealed class GradientLine : ILineFunction
 {
     private readonly MinimizeContext _context;
     private double[] _x = [];
-    private double[] _d = [];
+    private ReadOnlyMemory<double> _d;
 
     public GradientLine(MinimizeContext context, int n)
     {
@@ -319,10 +320,20 @@ internal sealed class GradientLine : ILineFunction
     }
 
     /// <summary>x + α d at the last evaluation.</summary>
-    public double[] XTrial { get; }
+    public double[] XTrial { get; private set; }
 
     /// <summary>∇f at <see cref="XTrial"/>.</summary>
-    public double[] GTrial { get; }
+    public double[] GTrial { get; private set; }
+
+    /// <summary>
+    /// Swaps the caller's x and g with <see cref="XTrial"/> and <see cref="GTrial"/> (same lengths): the accepted trial
+    /// point becomes the caller's iterate without a copy, and the old iterate's arrays become the next trial buffers.
+    /// </summary>
+    public void Exchange(ref double[] x, ref double[] g)
+    {
+        (x, XTrial) = (XTrial, x);
+        (g, GTrial) = (GTrial, g);
+    }
 
     /// <summary>The step of the last evaluation.</summary>
     public double LastAlpha { get; private set; } = double.NaN;
@@ -334,7 +345,7 @@ internal sealed class GradientLine : ILineFunction
     public double[]? Upper { get; set; }
 
     /// <summary>Sets the base point and direction (kept by reference, not copied).</summary>
-    public void Reset(double[] x, double[] d)
+    public void Reset(double[] x, ReadOnlyMemory<double> d)
     {
         _x = x;
         _d = d;
@@ -342,13 +353,12 @@ internal sealed class GradientLine : ILineFunction
     }
 
     /// <inheritdoc />
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public double Evaluate(double alpha, out double derivative)
     {
         LastAlpha = alpha;
-        for (int i = 0; i < _x.Length; i++)
-        {
-            XTrial[i] = _x[i] + alpha * _d[i];
-        }
+        ReadOnlySpan<double> d = _d.Span;
+        SpanKernels.AddScaled(_x, alpha, d, XTrial);
 
         if (Lower is not null && Upper is not null)
         {
@@ -359,13 +369,7 @@ internal sealed class GradientLine : ILineFunction
         }
 
         double f = _context.ValueAndGradient(XTrial, GTrial);
-        double dot = 0;
-        for (int i = 0; i < _d.Length; i++)
-        {
-            dot += GTrial[i] * _d[i];
-        }
-
-        derivative = dot;
+        derivative = SpanKernels.Dot(GTrial, d);
         return f;
     }
 }

@@ -140,14 +140,5 @@ internal static class ConjugateGradient
         return context.Result(x, f, status, message, k, g);
     }
 
-    internal static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        double s = 0;
-        for (int i = 0; i < a.Length; i++)
-        {
-            s += a[i] * b[i];
-        }
-
-        return s;
-    }
+    internal static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b) => SpanKernels.Dot(a, b);
 }

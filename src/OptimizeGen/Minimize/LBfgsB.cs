@@ -11,10 +11,12 @@
 //   5. the pair (s, y) stored when sᵀy > ε·(−α gᵀd), θ = yᵀy/sᵀy.
 // Stopping tests are scipy's: ‖proj g‖∞ ≤ gtol, or (fₖ − fₖ₊₁)/max(|fₖ|, |fₖ₊₁|, 1) ≤ ftol; maxiter, maxfun.
 // Departures: the subspace step is truncated into the box (the 1995 paper), not projected and re-checked as in
-// L-BFGS-B 3.0 (Morales–Nocedal 2011); breakpoints are sorted once rather than kept in a heap; a line search failure
+// L-BFGS-B 3.0 (Morales–Nocedal 2011); a line search failure
 // discards the memory and retries once from steepest descent, as the Fortran does; without any finite bound the
 // step x̄ − x = −B⁻¹g comes from the two-loop recursion (the same step, cheaper; see TwoLoop).
 
+using System.Numerics;
+using System.Runtime.InteropServices;
 using OptimizeGen.LineSearch;
 
 namespace OptimizeGen;
@@ -26,9 +28,15 @@ internal sealed class LBfgsB
     private readonly double[] _lower;
     private readonly double[] _upper;
 
-    // Memory: pairs in logical order oldest → newest, stored at ring positions.
-    private readonly double[][] _s;
-    private readonly double[][] _y;
+    // Memory: pairs in logical order oldest → newest, stored at ring positions. The n-vectors (the pairs, the pair being
+    // formed and the direction d) live in one pinned block, each on a 64-byte boundary (VectorBlock); _sOff[slot] and
+    // _yOff[slot] are their offsets, and replacing a pair swaps offsets, never copies.
+    private readonly double[] _block;
+    private readonly int[] _sOff;
+    private readonly int[] _yOff;
+    private int _sNewOff;
+    private int _yNewOff;
+    private readonly int _dOff;
     private readonly int[] _order;
     private int _k;
     private int _head;
@@ -49,14 +57,11 @@ internal sealed class LBfgsB
     private readonly double[] _v;
     private readonly double[] _tmp;
     private readonly double[] _xcp;
-    private readonly double[] _d;
     private readonly double[] _gcpDirection;
     private readonly double[] _breakT;
     private readonly int[] _breakIndex;
     private readonly bool[] _free;
     private readonly double[] _r;
-    private readonly double[] _sNew;
-    private readonly double[] _yNew;
     private readonly double[,] _ma;
 
     private LBfgsB(int n, int m, double[] lower, double[] upper)
@@ -65,13 +70,19 @@ internal sealed class LBfgsB
         _m = m;
         _lower = lower;
         _upper = upper;
-        _s = new double[m][];
-        _y = new double[m][];
+        var block = new VectorBlock(2 * m + 3, n);
+        _block = block.Data;
+        _sOff = new int[m];
+        _yOff = new int[m];
         for (int i = 0; i < m; i++)
         {
-            _s[i] = new double[n];
-            _y[i] = new double[n];
+            _sOff[i] = block.Offset(i);
+            _yOff[i] = block.Offset(m + i);
         }
+
+        _sNewOff = block.Offset(2 * m);
+        _yNewOff = block.Offset(2 * m + 1);
+        _dOff = block.Offset(2 * m + 2);
 
         _order = new int[m];
         _ss = new double[m, m];
@@ -87,16 +98,19 @@ internal sealed class LBfgsB
         _v = new double[2 * m];
         _tmp = new double[2 * m];
         _xcp = new double[n];
-        _d = new double[n];
         _gcpDirection = new double[n];
         _breakT = new double[n];
         _breakIndex = new int[n];
         _free = new bool[n];
         _r = new double[n];
-        _sNew = new double[n];
-        _yNew = new double[n];
         _ma = new double[2 * m, 2 * m];
     }
+
+    /// <summary>The search direction d = x̄ − x.</summary>
+    private Span<double> D => _block.AsSpan(_dOff, _n);
+
+    /// <summary>The stored vector at an offset of the block.</summary>
+    private Span<double> V(int offset) => _block.AsSpan(offset, _n);
 
     public static OptimizeResult Minimize(MinimizeContext context, double[] x0)
     {
@@ -126,6 +140,7 @@ internal sealed class LBfgsB
         return solver.Run(context, x0, ftol, gtol, maxIter, maxFun, maxLs);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private OptimizeResult Run(MinimizeContext context, double[] x0, double ftol, double gtol, int maxIter, int maxFun, int maxLs)
     {
         int n = _n;
@@ -180,35 +195,32 @@ internal sealed class LBfgsB
                 break;
             }
 
+            double gd;
+            double dd;
             if (constrained)
             {
                 CauchyPoint(x, g);
                 SubspaceMinimization(x, g);
+                (gd, dd) = SpanKernels.DifferenceDots(_xcp, x, g, D);
             }
             else
             {
-                TwoLoop(x, g);
-            }
-            double gd = 0;
-            double dnorm = 0;
-            for (int i = 0; i < n; i++)
-            {
-                _d[i] = _xcp[i] - x[i];
-                gd += g[i] * _d[i];
-                dnorm += _d[i] * _d[i];
+                (gd, dd) = TwoLoop(g);
             }
 
-            dnorm = Math.Sqrt(dnorm);
+            double dnorm = Math.Sqrt(dd);
             LineSearchResult ls = default;
             bool accepted = false;
             if (gd < 0)
             {
                 double stpmax = MaxFeasibleStep(x, constrained, iter);
                 double stp = iter == 0 && !boxed ? Math.Min(1 / dnorm, stpmax) : 1.0;
-                line.Reset(x, _d);
+                line.Reset(x, _block.AsMemory(_dOff, n));
                 ls = MoreThuente.Search(line, f, gd, stp, 1e-3, 0.9, 0.1, 0, stpmax, maxLs);
+                // A finite φ' = ∇f(x + αd)ᵀd means every gradient entry is finite (a NaN or ±∞ entry makes the vector sum
+                // NaN or ±∞ whatever dᵢ is), so it stands for a sweep over the gradient.
                 accepted = (ls.Status == LineSearchStatus.Converged || ls.Status == LineSearchStatus.Warning)
-                    && double.IsFinite(ls.Phi) && ls.Phi <= f && MinimizeContext.AllFinite(line.GTrial);
+                    && double.IsFinite(ls.Phi) && ls.Phi <= f && double.IsFinite(ls.Derivative);
             }
 
             if (!accepted)
@@ -231,22 +243,21 @@ internal sealed class LBfgsB
             iter++;
             double fOld = f;
             double alpha = ls.Alpha;
-            double[] sNew = _sNew;
-            double[] yNew = _yNew;
-            double ys = 0;
-            double yy = 0;
-            for (int i = 0; i < n; i++)
+            double ys, yy;
+            if (constrained)
             {
-                sNew[i] = line.XTrial[i] - x[i];
-                yNew[i] = line.GTrial[i] - g[i];
-                ys += sNew[i] * yNew[i];
-                yy += yNew[i] * yNew[i];
-                x[i] = line.XTrial[i];
-                g[i] = line.GTrial[i];
+                (ys, yy) = SpanKernels.PairDots(line.XTrial, x, line.GTrial, g, V(_sNewOff), V(_yNewOff));
+                line.Exchange(ref x, ref g); // the trial point and its gradient become the iterate: buffers swapped, not copied
+                pgnorm = ProjectedGradientNorm(x, g);
+            }
+            else
+            {
+                // The projected gradient's norm max |(x − g) − x| of the new iterate comes from the same sweep.
+                (ys, yy, pgnorm) = SpanKernels.PairDotsStepNorm(line.XTrial, x, line.GTrial, g, V(_sNewOff), V(_yNewOff));
+                line.Exchange(ref x, ref g);
             }
 
             f = ls.Phi;
-            pgnorm = ProjectedGradientNorm(x, g);
             if (pgnorm <= gtol)
             {
                 status = OptimizeStatus.Converged;
@@ -282,6 +293,11 @@ internal sealed class LBfgsB
     /// <summary>‖P(x − g) − x‖∞, the projected gradient's ∞-norm.</summary>
     private double ProjectedGradientNorm(double[] x, double[] g)
     {
+        if (_unbounded)
+        {
+            return SpanKernels.StepNorm(x, g);
+        }
+
         double norm = 0;
         for (int i = 0; i < _n; i++)
         {
@@ -307,9 +323,10 @@ internal sealed class LBfgsB
         }
 
         double stpmax = big;
+        Span<double> d = D;
         for (int i = 0; i < _n; i++)
         {
-            double di = _d[i];
+            double di = d[i];
             if (di < 0 && double.IsFinite(_lower[i]))
             {
                 double room = _lower[i] - x[i];
@@ -331,8 +348,8 @@ internal sealed class LBfgsB
         for (int j = 0; j < _k; j++)
         {
             int slot = _order[j];
-            row[j] = _y[slot][i];
-            row[_k + j] = _theta * _s[slot][i];
+            row[j] = _block[_yOff[slot] + i];
+            row[_k + j] = _theta * _block[_sOff[slot] + i];
         }
     }
 
@@ -381,35 +398,46 @@ internal sealed class LBfgsB
     /// (Nocedal 1980) on the same pairs with H₀ = I/θ: the same step in exact arithmetic, in O(mn) and without the
     /// 2m × 2m algebra of the Cauchy point and the subspace step (which cost more than the n-vectors below n ≈ 500).
     /// </summary>
-    private void TwoLoop(double[] x, double[] g)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private (double Gd, double Dd) TwoLoop(double[] g)
     {
-        double[] q = _d; // scratch; the caller overwrites it with x̄ − x afterwards
-        Array.Copy(g, q, _n);
-        for (int j = _k - 1; j >= 0; j--)
+        // Each update of q is fused with the next inner product (SpanKernels.AxpyDot), the first with the copy of g, the
+        // last of the first loop with the scaling by 1/θ and the last of the second with d = −q, gᵀd and dᵀd: one sweep
+        // over q per pair and loop.
+        Span<double> q = D; // H g, then d = −H g
+        int k = _k;
+        if (k == 0)
         {
-            int slot = _order[j];
-            double a = SpanKernels.Dot(_s[slot], q) / _sy[j, j];
+            return SpanKernels.ScaleDots(-1 / _theta, g, g, q);
+        }
+
+        double dot = SpanKernels.Dot(V(_sOff[_order[k - 1]]), g);
+        for (int j = k - 1; j >= 0; j--)
+        {
+            double a = dot / _sy[j, j];
             _alpha[j] = a;
-            SpanKernels.Axpy(-a, _y[slot], q);
+            ReadOnlySpan<double> source = j == k - 1 ? g : q;
+            Span<double> yj = V(_yOff[_order[j]]);
+            dot = j > 0
+                ? SpanKernels.AxpyDot(-a, yj, source, q, V(_sOff[_order[j - 1]]))
+                : SpanKernels.AxpyScaleDot(-a, yj, source, 1 / _theta, q, V(_yOff[_order[0]]));
         }
 
-        double scale = 1 / _theta;
-        for (int i = 0; i < _n; i++)
+        for (int j = 0; j < k; j++)
         {
-            q[i] *= scale;
+            double b = dot / _sy[j, j];
+            Span<double> sj = V(_sOff[_order[j]]);
+            if (j < k - 1)
+            {
+                dot = SpanKernels.AxpyDot(_alpha[j] - b, sj, q, q, V(_yOff[_order[j + 1]]));
+            }
+            else
+            {
+                return SpanKernels.AxpyNegateDots(_alpha[j] - b, sj, q, g);
+            }
         }
 
-        for (int j = 0; j < _k; j++)
-        {
-            int slot = _order[j];
-            double b = SpanKernels.Dot(_y[slot], q) / _sy[j, j];
-            SpanKernels.Axpy(_alpha[j] - b, _s[slot], q);
-        }
-
-        for (int i = 0; i < _n; i++)
-        {
-            _xcp[i] = x[i] - q[i];
-        }
+        throw new InvalidOperationException("unreachable");
     }
 
     /// <summary>Algorithm CP of the paper: the generalized Cauchy point into <see cref="_xcp"/>, c = Wᵀ(xcp − x) into <see cref="_c"/>.</summary>
@@ -465,22 +493,28 @@ internal sealed class LBfgsB
         for (int j = 0; j < _k; j++)
         {
             int slot = _order[j];
-            p[j] = SpanKernels.Dot(_y[slot], _gcpDirection);
-            p[_k + j] = _theta * SpanKernels.Dot(_s[slot], _gcpDirection);
+            p[j] = SpanKernels.Dot(V(_yOff[slot]), _gcpDirection);
+            p[_k + j] = _theta * SpanKernels.Dot(V(_sOff[slot]), _gcpDirection);
         }
 
         double fpp = -_theta * fp - (_k > 0 ? MDot(p, p) : 0);
         double fpp0 = fpp;
         double dtMin = fpp > 0 ? -fp / fpp : double.PositiveInfinity;
-        Array.Sort(_breakT, _breakIndex, 0, nbreak);
-        double tOld = 0;
-        int next = 0;
-        Span<double> mc = _v.AsSpan(0, size);
-        Span<double> mp = _tmp.AsSpan(0, size);
-        while (next < nbreak)
+
+        // The breakpoints in a binary min-heap (as the Fortran keeps them): built in O(nb), each examined one popped
+        // in O(log nb), so an iteration that stops at the first few breakpoints does not sort them all.
+        for (int i = nbreak / 2 - 1; i >= 0; i--)
         {
-            double t = _breakT[next];
-            int b = _breakIndex[next];
+            SiftDown(i, nbreak);
+        }
+
+        double tOld = 0;
+        int remaining = nbreak;
+        Span<double> mw = _v.AsSpan(0, size);
+        while (remaining > 0)
+        {
+            double t = _breakT[0];
+            int b = _breakIndex[0];
             double dt = t - tOld;
             if (dtMin < dt)
             {
@@ -500,16 +534,15 @@ internal sealed class LBfgsB
             double wMc = 0, wMp = 0, wMw = 0;
             if (_k > 0)
             {
+                // One product M w_b serves the three forms (M is symmetric): w_bᵀMc, w_bᵀMp, w_bᵀMw_b.
                 WRow(b, wb);
-                MTimes(c, mc);
-                MTimes(p, mp);
+                MTimes(wb, mw);
                 for (int j = 0; j < size; j++)
                 {
-                    wMc += wb[j] * mc[j];
-                    wMp += wb[j] * mp[j];
+                    wMc += mw[j] * c[j];
+                    wMp += mw[j] * p[j];
+                    wMw += mw[j] * wb[j];
                 }
-
-                wMw = MDot(wb, wb);
             }
 
             fp += dt * fpp + gb * gb + _theta * gb * zb - gb * wMc;
@@ -523,7 +556,10 @@ internal sealed class LBfgsB
             _gcpDirection[b] = 0;
             dtMin = fpp > 0 ? -fp / fpp : double.PositiveInfinity;
             tOld = t;
-            next++;
+            remaining--;
+            _breakT[0] = _breakT[remaining];
+            _breakIndex[0] = _breakIndex[remaining];
+            SiftDown(0, remaining);
         }
 
         if (double.IsPositiveInfinity(dtMin))
@@ -546,6 +582,38 @@ internal sealed class LBfgsB
         {
             c[j] += dtMin * p[j];
         }
+    }
+
+    /// <summary>Restores the min-heap order of the breakpoints below <paramref name="i"/> (heap of <paramref name="count"/>).</summary>
+    private void SiftDown(int i, int count)
+    {
+        double t = _breakT[i];
+        int index = _breakIndex[i];
+        while (true)
+        {
+            int child = 2 * i + 1;
+            if (child >= count)
+            {
+                break;
+            }
+
+            if (child + 1 < count && _breakT[child + 1] < _breakT[child])
+            {
+                child++;
+            }
+
+            if (_breakT[child] >= t)
+            {
+                break;
+            }
+
+            _breakT[i] = _breakT[child];
+            _breakIndex[i] = _breakIndex[child];
+            i = child;
+        }
+
+        _breakT[i] = t;
+        _breakIndex[i] = index;
     }
 
     /// <summary>
@@ -576,7 +644,7 @@ internal sealed class LBfgsB
         Span<double> v = _tmp.AsSpan(0, size);
         int k = _k;
         double[] r = _r;
-        double[] d = _d; // scratch here; the caller overwrites it with x̄ − x afterwards
+        Span<double> d = D; // scratch here; the caller overwrites it with x̄ − x afterwards
 
         // r̂ = Zᵀ(g + θ(xcp − x) − W M c), formed column by column and then zeroed on the bound variables.
         for (int i = 0; i < n; i++)
@@ -590,8 +658,8 @@ internal sealed class LBfgsB
             for (int j = 0; j < k; j++)
             {
                 int slot = _order[j];
-                SpanKernels.Axpy(-mc[j], _y[slot], r);
-                SpanKernels.Axpy(-_theta * mc[k + j], _s[slot], r);
+                SpanKernels.Axpy(-mc[j], V(_yOff[slot]), r);
+                SpanKernels.Axpy(-_theta * mc[k + j], V(_sOff[slot]), r);
             }
         }
 
@@ -614,8 +682,8 @@ internal sealed class LBfgsB
             for (int j = 0; j < k; j++)
             {
                 int slot = _order[j];
-                v[j] = SpanKernels.Dot(_y[slot], r);
-                v[k + j] = _theta * SpanKernels.Dot(_s[slot], r);
+                v[j] = SpanKernels.Dot(V(_yOff[slot]), r);
+                v[k + j] = _theta * SpanKernels.Dot(V(_sOff[slot]), r);
             }
 
             // A = Wᵀ Z Zᵀ W: summed over the free rows when they are fewer than half, otherwise WᵀW (from the inner
@@ -702,8 +770,8 @@ internal sealed class LBfgsB
             for (int j = 0; j < k; j++)
             {
                 int slot = _order[j];
-                SpanKernels.Axpy(-mv[j] / theta2, _y[slot], d);
-                SpanKernels.Axpy(-_theta * mv[k + j] / theta2, _s[slot], d);
+                SpanKernels.Axpy(-mv[j] / theta2, V(_yOff[slot]), d);
+                SpanKernels.Axpy(-_theta * mv[k + j] / theta2, V(_sOff[slot]), d);
             }
         }
 
@@ -736,12 +804,12 @@ internal sealed class LBfgsB
         }
     }
 
-    /// <summary>Appends the pair (<see cref="_sNew"/>, <see cref="_yNew"/>), dropping the oldest when full; updates SᵀS, SᵀY, θ and M.</summary>
+    /// <summary>Appends the pair at (<see cref="_sNewOff"/>, <see cref="_yNewOff"/>), dropping the oldest when full; updates SᵀS, SᵀY, θ and M.</summary>
     private void AddPair(double ys, double yy)
     {
         int slot = _k < _m ? (_head + _k) % _m : _head;
-        Array.Copy(_sNew, _s[slot], _n);
-        Array.Copy(_yNew, _y[slot], _n);
+        (_sOff[slot], _sNewOff) = (_sNewOff, _sOff[slot]);
+        (_yOff[slot], _yNewOff) = (_yNewOff, _yOff[slot]);
         if (_k < _m)
         {
             _order[_k] = slot;
@@ -766,12 +834,19 @@ internal sealed class LBfgsB
         }
 
         int last = _k - 1;
-        double[] sNew = _s[slot];
-        double[] yNew = _y[slot];
+        Span<double> sNew = V(_sOff[slot]);
+        Span<double> yNew = V(_yOff[slot]);
+        _sy[last, last] = ys;
+        _theta = yy / ys;
+        if (_unbounded)
+        {
+            return; // the two-loop recursion needs only sᵢᵀyᵢ; SᵀS, SᵀY, YᵀY and M serve the compact form
+        }
+
         for (int j = 0; j < _k; j++)
         {
-            double[] sj = _s[_order[j]];
-            double[] yj = _y[_order[j]];
+            Span<double> sj = V(_sOff[_order[j]]);
+            Span<double> yj = V(_yOff[_order[j]]);
             double ss = SpanKernels.Dot(sNew, sj);
             double syRow = SpanKernels.Dot(sNew, yj);
             double syCol = SpanKernels.Dot(sj, yNew);
@@ -786,11 +861,7 @@ internal sealed class LBfgsB
         }
 
         _sy[last, last] = ys;
-        _theta = yy / ys;
-        if (!_unbounded)
-        {
-            FormM();
-        }
+        FormM();
     }
 
     /// <summary>M = [[−D, Lᵀ], [L, θSᵀS]]⁻¹ with D = diag(sᵢᵀyᵢ), Lᵢⱼ = sᵢᵀyⱼ for i &gt; j.</summary>

@@ -77,14 +77,9 @@ internal static class NewtonCG
             double termcond = eta * maggrad;
             double rr = ConjugateGradient.Dot(r, r);
             bool hessianTrouble = false;
+            double rNorm1 = maggrad; // ‖r‖₁, r = g at first, then from each update's sweep
             for (int it = 0; it < cgMaxIter; it++)
             {
-                double rNorm1 = 0;
-                for (int i = 0; i < n; i++)
-                {
-                    rNorm1 += Math.Abs(r[i]);
-                }
-
                 if (rNorm1 <= termcond)
                 {
                     break;
@@ -119,19 +114,10 @@ internal static class NewtonCG
                 }
 
                 double alphai = rr / curv;
-                for (int i = 0; i < n; i++)
-                {
-                    p[i] += alphai * d[i];
-                    r[i] += alphai * hd[i];
-                }
-
-                double rrNew = ConjugateGradient.Dot(r, r);
+                (double rrNew, rNorm1) = SpanKernels.CgStep(alphai, d, hd, p, r);
                 double betai = rrNew / rr;
                 rr = rrNew;
-                for (int i = 0; i < n; i++)
-                {
-                    d[i] = -r[i] + betai * d[i];
-                }
+                SpanKernels.CgDirection(betai, r, d);
             }
 
             double gp = ConjugateGradient.Dot(g, p);

@@ -9,15 +9,15 @@ public static partial class Optimize
     /// </summary>
     /// <param name="objective">f; its <see cref="IObjective.Dimension"/> must match x0 unless it is −1.</param>
     /// <param name="x0">The starting point; finite, not empty.</param>
-    /// <param name="method">The method; null chooses as scipy does: L-BFGS-B with bounds, BFGS otherwise.</param>
-    /// <param name="bounds">Bounds on x, for the methods that take them (Nelder-Mead, Powell, L-BFGS-B, TNC).</param>
+    /// <param name="method">The method; null chooses as scipy does: L-BFGS-B with bounds, BFGS otherwise. SLSQP,
+    /// trust-constr and COBYLA run here with no constraints (the constrained overload takes constraints).</param>
+    /// <param name="bounds">Bounds on x, for the methods that take them (Nelder-Mead, Powell, L-BFGS-B, TNC, SLSQP,
+    /// trust-constr, COBYLA).</param>
     /// <param name="options">Options under scipy's names; a method-specific record (e.g. <see cref="LBfgsBOptions"/>)
     /// for the method's own options.</param>
     /// <exception cref="ArgumentNullException"><paramref name="objective"/> is null.</exception>
     /// <exception cref="ArgumentException">x0 empty, not finite, of the wrong length; bounds of the wrong length or
     /// given to a method that cannot take them; options of another method.</exception>
-    /// <exception cref="NotSupportedException">A constrained method (SLSQP, trust-constr, COBYLA) without constraints
-    /// through this overload.</exception>
     public static OptimizeResult Minimize(
         IObjective objective,
         ReadOnlySpan<double> x0,
@@ -116,8 +116,8 @@ public static partial class Optimize
         MinimizeMethod.TrustKrylov => TrustRegion.Minimize(context, x0, new TrustKrylov(context, x0.Length)),
         MinimizeMethod.TrustExact => TrustRegion.Minimize(context, x0, new TrustExact(context, x0.Length)),
         MinimizeMethod.Dogleg => TrustRegion.Minimize(context, x0, new Dogleg(context, x0.Length)),
-        MinimizeMethod.Slsqp or MinimizeMethod.TrustConstr or MinimizeMethod.Cobyla => throw new NotSupportedException(
-            $"{context.Method} is a constrained method: call the constrained overload Optimize.Minimize(objective, x0, constraints, method, bounds, options)."),
+        // The constrained methods without constraints (bounds only, or none), as scipy allows.
+        MinimizeMethod.Slsqp or MinimizeMethod.TrustConstr or MinimizeMethod.Cobyla => DispatchConstrained(context, x0, []),
         _ => throw new ArgumentOutOfRangeException("method", context.Method, "Unknown method."),
     };
 
@@ -137,6 +137,9 @@ public static partial class Optimize
             MinimizeMethod.CG => typeof(CGOptions),
             MinimizeMethod.NewtonCG => typeof(NewtonCGOptions),
             MinimizeMethod.TrustNcg or MinimizeMethod.TrustKrylov or MinimizeMethod.TrustExact or MinimizeMethod.Dogleg => typeof(TrustRegionOptions),
+            MinimizeMethod.Slsqp => typeof(SlsqpOptions),
+            MinimizeMethod.TrustConstr => typeof(TrustConstrOptions),
+            MinimizeMethod.Cobyla => typeof(CobylaOptions),
             _ => null,
         };
         Type actual = options.GetType();

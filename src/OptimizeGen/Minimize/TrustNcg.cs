@@ -54,12 +54,7 @@ internal sealed class TrustNcg(MinimizeContext context, int n) : ITrustRegionSub
             }
 
             double alpha = rr / dBd;
-            double znorm2 = 0;
-            for (int i = 0; i < n; i++)
-            {
-                double zi = _z[i] + alpha * _d[i];
-                znorm2 += zi * zi;
-            }
+            double znorm2 = SpanKernels.NormSquaredOfSum(_z, alpha, _d);
 
             if (Math.Sqrt(znorm2) >= radius)
             {
@@ -68,14 +63,7 @@ internal sealed class TrustNcg(MinimizeContext context, int n) : ITrustRegionSub
                 return Finish(tb, p);
             }
 
-            double rrNew = 0;
-            for (int i = 0; i < n; i++)
-            {
-                _z[i] += alpha * _d[i];
-                _hz[i] += alpha * _bd[i];
-                _r[i] += alpha * _bd[i];
-                rrNew += _r[i] * _r[i];
-            }
+            double rrNew = SpanKernels.CgStep(alpha, _d, _bd, _z, _hz, _r);
 
             if (Math.Sqrt(rrNew) < tol)
             {
@@ -84,10 +72,7 @@ internal sealed class TrustNcg(MinimizeContext context, int n) : ITrustRegionSub
 
             double beta = rrNew / rr;
             rr = rrNew;
-            for (int i = 0; i < n; i++)
-            {
-                _d[i] = -_r[i] + beta * _d[i];
-            }
+            SpanKernels.CgDirection(beta, _r, _d);
         }
 
         return Finish(0, p);
