@@ -166,6 +166,7 @@ internal sealed class BodyEmitter
     /// <summary>The primal sweep, then the adjoint sweep; returns the expression of the value.</summary>
     public string EmitBody()
     {
+        _fused = FusableLoop(_spec.Body);
         Primal(_spec.Body, tapeLoops: true);
         Adjoint(_spec.Body);
         var ret = (ReturnStmt)_spec.Body[_spec.Body.Count - 1];
@@ -333,6 +334,8 @@ internal sealed class BodyEmitter
                     }
 
                     break;
+                case LoopStmt loop when ReferenceEquals(loop, _fused):
+                    break; // runs forward once, with its adjoint, in the adjoint sweep (see FusableLoop)
                 case LoopStmt loop:
                     PrimalLoop(loop, tapeLoops);
                     break;
@@ -552,7 +555,15 @@ internal sealed class BodyEmitter
 
                 break;
             case LoopStmt loop:
-                AdjointLoop(loop);
+                if (ReferenceEquals(loop, _fused))
+                {
+                    FusedLoop(loop);
+                }
+                else
+                {
+                    AdjointLoop(loop);
+                }
+
                 break;
         }
     }
@@ -565,6 +576,82 @@ internal sealed class BodyEmitter
         LoopStmt loop => HasActive(loop.Body),
         _ => false,
     });
+
+    /// <summary>The loop run once, forward, with its adjoint (see <see cref="FusableLoop"/>), or null.</summary>
+    private LoopStmt? _fused;
+
+    /// <summary>
+    /// A body that ends <c>for (…) { … s = s + e; } return s;</c> — the loop the last statement before the return, its
+    /// only loop-carried value the returned sum s, read in the loop only by that one addition, and no tape — needs no
+    /// separate reverse loop: the adjoint of s is the return's seed in every iteration, and the iterations are
+    /// otherwise independent, so each can run its adjoint right after its primal, in forward order. One pass over the
+    /// data instead of two (the primal sweep then the reverse sweep re-running every iteration).
+    /// </summary>
+    private static LoopStmt? FusableLoop(IReadOnlyList<Stmt> body)
+    {
+        if (body.Count < 2 || body[body.Count - 1] is not ReturnStmt { Value: LocalAtom sum } || body[body.Count - 2] is not LoopStmt loop || loop.Taped.Count > 0)
+        {
+            return null;
+        }
+
+        var sets = new List<SetStmt>();
+        var declaredInside = new HashSet<string>(StringComparer.Ordinal);
+        void Walk(IEnumerable<Stmt> block)
+        {
+            foreach (Stmt s in block)
+            {
+                switch (s)
+                {
+                    case SetStmt set:
+                        sets.Add(set);
+                        break;
+                    case MutableStmt mutable:
+                        declaredInside.Add(mutable.Name);
+                        break;
+                    case LetStmt let:
+                        declaredInside.Add(let.Name);
+                        break;
+                    case IfStmt ifs:
+                        Walk(ifs.Then);
+                        Walk(ifs.Else);
+                        break;
+                    case LoopStmt inner:
+                        if (inner.Taped.Count > 0)
+                        {
+                            sets.Add(new SetStmt(string.Empty, sum)); // a taped inner loop: keep the general form
+                        }
+
+                        Walk(inner.Body);
+                        break;
+                }
+            }
+        }
+
+        Walk(loop.Body);
+        var carried = sets.Where(set => !declaredInside.Contains(set.Name)).ToList();
+        if (carried.Count != 1 || carried[0].Name != sum.Name || !loop.Body.Contains(carried[0]) || carried[0].Value is not LocalAtom next)
+        {
+            return null;
+        }
+
+        var uses = new Dictionary<string, int>(StringComparer.Ordinal);
+        CountUses(loop.Body, uses);
+        LetStmt? add = loop.Body.OfType<LetStmt>().FirstOrDefault(l => l.Name == next.Name);
+        bool isSum = add is { Op: OpKind.Add } && (add.Args[0].Equals(sum) ^ add.Args[1].Equals(sum));
+        return isSum && uses.TryGetValue(sum.Name, out int sumUses) && sumUses == 1 && uses.TryGetValue(next.Name, out int nextUses) && nextUses == 1
+            ? loop
+            : null;
+    }
+
+    /// <summary>The fused loop: forward, each iteration's primal (back edge taken) then its adjoint.</summary>
+    private void FusedLoop(LoopStmt loop)
+    {
+        string step = loop.Step == 1 ? "++" : "--";
+        _w.Open($"for (int {loop.Index} = {loop.Start}; {loop.Index} {loop.Comparison} {loop.End}; {loop.Index}{step})");
+        Primal(loop.Body, tapeLoops: true);
+        Adjoint(loop.Body);
+        _w.Close();
+    }
 
     private void AdjointLoop(LoopStmt loop)
     {

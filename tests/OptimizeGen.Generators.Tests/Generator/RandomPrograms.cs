@@ -57,13 +57,21 @@ internal sealed class RandomPrograms
             Statement(allowLoop: _span);
         }
 
-        string result = Expr(3);
-        foreach (string local in _scopes[0].OrderBy(_ => _random.Next()).Take(2))
+        if (_span && index % 6 == 0)
         {
-            result = $"{result} + {Constant()} * {local}";
+            // A final reduction returned as it is: the shape whose reverse sweep runs fused with its primal loop.
+            Line($"return {Loop(nested: index % 12 == 0, reduction: true)};");
         }
+        else
+        {
+            string result = Expr(3);
+            foreach (string local in _scopes[0].OrderBy(_ => _random.Next()).Take(2))
+            {
+                result = $"{result} + {Constant()} * {local}";
+            }
 
-        Line($"return {result};");
+            Line($"return {result};");
+        }
         string parameters = _span ? "ReadOnlySpan<double> x" : "double a0, double a1, double a2";
         string args = _span ? "x" : "x[0], x[1], x[2]";
         string outs = _span ? "g" : "out g[0], out g[1], out g[2]";
@@ -169,11 +177,11 @@ internal sealed class RandomPrograms
         }
     }
 
-    private void Loop(bool nested)
+    private string Loop(bool nested, bool reduction = false)
     {
         string carried = Fresh("s");
         string index = Fresh("i");
-        bool taped = _random.Next(2) == 0;
+        bool taped = !reduction && _random.Next(2) == 0;
         Line($"double {carried} = {Constant()};");
         string bound = _random.Next(3) switch { 0 => "x.Length", 1 => "D.Length - 1", _ => "2" };
         bool down = _random.Next(4) == 0;
@@ -205,6 +213,7 @@ internal sealed class RandomPrograms
         _indent--;
         Line("}");
         _scopes[^1].Add(carried);
+        return carried;
     }
 
     private string Constant()
