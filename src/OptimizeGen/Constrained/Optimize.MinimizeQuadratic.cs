@@ -12,7 +12,8 @@ public static partial class Optimize
     /// minimizer and its multipliers — no line search, no quasi-Newton iterations; inconsistent constraints are reported
     /// <see cref="OptimizeStatus.Infeasible"/>. Otherwise (an indefinite or only semidefinite H, dependent equalities)
     /// the problem is handed to SLSQP from <paramref name="x0"/> (to <c>Minimize</c>'s default method when there are no
-    /// constraints) and the result's message says why.
+    /// constraints) and the result's message says why — as it is when n exceeds <see cref="MaxDenseQuadraticDimension"/>,
+    /// past which forming H densely would cost more than the general methods.
     /// Nothing checks the quadratic form here: a function that is not quadratic gives the QP of its second-order model
     /// at 0, which is why the generator routes a problem only after proving it.
     /// </summary>
@@ -54,6 +55,16 @@ public static partial class Optimize
         }
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        if (n > MaxDenseQuadraticDimension)
+        {
+            // The QP route forms H densely (n Hessian-vector products, n² numbers): past this size the general methods,
+            // which never form it, are the better choice.
+            return Handed(
+                constraints.Count == 0 ? Minimize(objective, x0, method: null, bounds) : Minimize(objective, x0, constraints, MinimizeMethod.Slsqp, bounds),
+                $"it has {n} variables, more than the {MaxDenseQuadraticDimension} for which its Hessian is formed densely",
+                hessianProducts: 0,
+                clock);
+        }
 
         // The model: f₀, c = ∇f(0), H column by column from H·eⱼ (symmetrized against rounding).
         var origin = new double[n];
@@ -137,22 +148,7 @@ public static partial class Optimize
             OptimizeResult fallback = constraints.Count == 0
                 ? Minimize(objective, x0, method: null, bounds)
                 : Minimize(objective, x0, constraints, MinimizeMethod.Slsqp, bounds);
-            return new OptimizeResult
-            {
-                X = fallback.X,
-                Fun = fallback.Fun,
-                Jac = fallback.Jac,
-                Status = fallback.Status,
-                Message = $"The objective is quadratic and every constraint affine, but {why}; solved by {fallback.Method} from x0: {fallback.Message}",
-                Method = fallback.Method,
-                Nit = fallback.Nit,
-                Nfev = fallback.Nfev + 1,
-                Njev = fallback.Njev + 1,
-                Nhev = hessianProducts,
-                ConstraintViolation = fallback.ConstraintViolation,
-                Multipliers = fallback.Multipliers,
-                Elapsed = clock.Elapsed,
-            };
+            return Handed(fallback, why, hessianProducts, clock, extraEvaluations: 1);
         }
 
         var gradient = new double[n];
@@ -176,4 +172,24 @@ public static partial class Optimize
             Elapsed = clock.Elapsed,
         };
     }
+
+    /// <summary>The largest n for which <see cref="MinimizeQuadratic"/> forms the Hessian densely.</summary>
+    public const int MaxDenseQuadraticDimension = 2000;
+
+    private static OptimizeResult Handed(OptimizeResult fallback, string why, int hessianProducts, System.Diagnostics.Stopwatch clock, int extraEvaluations = 0) => new()
+    {
+        X = fallback.X,
+        Fun = fallback.Fun,
+        Jac = fallback.Jac,
+        Status = fallback.Status,
+        Message = $"The objective is quadratic and every constraint affine, but {why}; solved by {fallback.Method} from x0: {fallback.Message}",
+        Method = fallback.Method,
+        Nit = fallback.Nit,
+        Nfev = fallback.Nfev + extraEvaluations,
+        Njev = fallback.Njev + extraEvaluations,
+        Nhev = fallback.Nhev + hessianProducts,
+        ConstraintViolation = fallback.ConstraintViolation,
+        Multipliers = fallback.Multipliers,
+        Elapsed = clock.Elapsed,
+    };
 }

@@ -104,6 +104,23 @@ internal static partial class SaddleQuadratic
     public static double Cost(double x, double y) => x * x - y * y;
 }
 
+/// <summary>Σ (xᵢ − i/n)², quadratic in 2,500 variables: too large for the dense QP route.</summary>
+internal static partial class LargeQuadratic
+{
+    [Objective]
+    public static double Cost(ReadOnlySpan<double> x)
+    {
+        double sum = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            double d = x[i] - (double)i / x.Length;
+            sum += d * d;
+        }
+
+        return sum;
+    }
+}
+
 /// <summary>A linear objective with an active branch (|x|): piecewise linear, not proved affine.</summary>
 internal static partial class PiecewiseLinear
 {
@@ -254,6 +271,17 @@ public sealed class GeneratedLinearProgramTests
         SaddleQuadratic.CostResult saddle = SaddleQuadratic.MinimizeCost(1, 1, bounds: Bounds.All(-1, 1));
         Assert.NotEqual(MinimizeMethod.QuadraticProgram, saddle.Result.Method);
         Assert.Contains("not positive definite", saddle.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_quadratic_too_large_for_a_dense_Hessian_is_handed_to_the_general_methods()
+    {
+        var x0 = new double[Optimize.MaxDenseQuadraticDimension + 500];
+        LargeQuadratic.CostResult result = LargeQuadratic.MinimizeCost(x0, bounds: Bounds.All(-1, 1));
+        Assert.Equal(MinimizeMethod.LBfgsB, result.Result.Method);
+        Assert.Contains("formed densely", result.Message, StringComparison.Ordinal);
+        Assert.True(result.Success, result.Message);
+        Assert.Equal(0.5, result.X[x0.Length / 2], 1e-5);
     }
 
     [Fact]
