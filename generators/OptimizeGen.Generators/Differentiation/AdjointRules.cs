@@ -27,8 +27,10 @@ internal static class AdjointRules
     /// <summary>The contributions to the arguments that are active.</summary>
     /// <param name="scaled">True when <paramref name="g"/> holds r·ḡ rather than ḡ (see <see cref="CanScale"/>): the
     /// rules of Exp and Pow then take the product directly instead of multiplying by r.</param>
+    /// <param name="positiveBase">True when a power's base is proved positive (e.g. <c>1 + Math.Exp(…)</c>): the rule
+    /// then needs no guard for a zero base.</param>
     public static IEnumerable<(int Argument, string Expression)> Contributions(
-        OpKind op, ImmutableArray<Atom> atoms, string[] a, string r, string g, INumberSyntax m, bool scaled = false)
+        OpKind op, ImmutableArray<Atom> atoms, string[] a, string r, string g, INumberSyntax m, bool scaled = false, bool positiveBase = false)
     {
         string F(string name) => m.Function(name);
         if (scaled)
@@ -39,7 +41,9 @@ internal static class AdjointRules
                     yield return (0, g);
                     yield break;
                 case OpKind.Pow:
-                    yield return (0, $"({a[0]} != 0.0 ? {g} * {a[1]} / {a[0]} : {g} / {r} * {a[1]} * {F("Pow")}({a[0]}, {a[1]} - 1))");
+                    yield return (0, positiveBase
+                        ? $"{g} * {a[1]} / {a[0]}"
+                        : $"({a[0]} != 0.0 ? {g} * {a[1]} / {a[0]} : {g} / {r} * {a[1]} * {F("Pow")}({a[0]}, {a[1]} - 1))");
                     yield return (1, $"{g} * {F("Log")}({a[0]})");
                     yield break;
                 default:
@@ -138,7 +142,9 @@ internal static class AdjointRules
                 break;
             case OpKind.Pow:
                 // d(a^b)/da = b·a^(b−1) = b·r/a: the primal's power is reused; at a = 0 the power is taken again.
-                yield return (0, $"({a[0]} != 0.0 ? {g} * {a[1]} * {r} / {a[0]} : {g} * {a[1]} * {F("Pow")}({a[0]}, {a[1]} - 1))");
+                yield return (0, positiveBase
+                    ? $"{g} * {a[1]} * {r} / {a[0]}"
+                    : $"({a[0]} != 0.0 ? {g} * {a[1]} * {r} / {a[0]} : {g} * {a[1]} * {F("Pow")}({a[0]}, {a[1]} - 1))");
                 yield return (1, $"{g} * {r} * {F("Log")}({a[0]})");
                 break;
             case OpKind.Sqrt:

@@ -33,6 +33,73 @@ internal sealed class BodyEmitter
         var uses = new Dictionary<string, int>(StringComparer.Ordinal);
         CountUses(spec.Body, uses);
         CollectScaled(spec.Body, uses);
+        CollectSigns(spec.Body);
+    }
+
+    /// <summary>SSA values proved positive, and proved non-negative, from how they are computed.</summary>
+    private readonly HashSet<string> _positive = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _nonNegative = new(StringComparer.Ordinal);
+
+    private bool Positive(Atom atom) => atom is ConstAtom { Value: > 0 } || (atom is LocalAtom l && _positive.Contains(l.Name));
+
+    private bool NonNegative(Atom atom) => atom is ConstAtom { Value: >= 0 } || (atom is LocalAtom l && (_positive.Contains(l.Name) || _nonNegative.Contains(l.Name)));
+
+    /// <summary>
+    /// A small sign analysis over the SSA lets (mutable locals are not tracked), sound in IEEE arithmetic: cosh, and a
+    /// positive value plus a non-negative one, are positive; exp, squares, sqrt, abs, hypot, sums and products of
+    /// non-negative values are non-negative (they may underflow to 0).
+    /// </summary>
+    private void CollectSigns(IEnumerable<Stmt> block)
+    {
+        foreach (Stmt s in block)
+        {
+            switch (s)
+            {
+                case LetStmt let:
+                {
+                    Atom a0 = let.Args.Count > 0 ? let.Args[0] : new ConstAtom(0);
+                    Atom a1 = let.Args.Count > 1 ? let.Args[1] : new ConstAtom(0);
+                    // Sound in floating point: a product, quotient, power or exponential of positive values may
+                    // underflow to 0, so it is only non-negative; a positive value plus a non-negative one is at
+                    // least the former.
+                    bool positive = let.Op switch
+                    {
+                        OpKind.Cosh => true,
+                        OpKind.Copy => Positive(a0),
+                        OpKind.Add => (Positive(a0) && NonNegative(a1)) || (NonNegative(a0) && Positive(a1)),
+                        _ => false,
+                    };
+                    bool nonNegative = positive || let.Op switch
+                    {
+                        OpKind.Exp or OpKind.Sqrt or OpKind.Abs or OpKind.Hypot => true,
+                        OpKind.Copy => NonNegative(a0),
+                        OpKind.Mul => a0.Equals(a1) || (NonNegative(a0) && NonNegative(a1)),
+                        OpKind.Div => NonNegative(a0) && Positive(a1),
+                        OpKind.Add => NonNegative(a0) && NonNegative(a1),
+                        OpKind.Pow => NonNegative(a0),
+                        _ => false,
+                    };
+                    if (positive)
+                    {
+                        _positive.Add(let.Name);
+                    }
+                    else if (nonNegative)
+                    {
+                        _nonNegative.Add(let.Name);
+                    }
+
+                    break;
+                }
+
+                case IfStmt ifs:
+                    CollectSigns(ifs.Then);
+                    CollectSigns(ifs.Else);
+                    break;
+                case LoopStmt loop:
+                    CollectSigns(loop.Body);
+                    break;
+            }
+        }
     }
 
     /// <summary>
@@ -510,7 +577,7 @@ internal sealed class BodyEmitter
 
                 string[] args = let.Args.Select(Atom).ToArray();
                 string adjoint = AdjointName(let.Name);
-                var contributions = AdjointRules.Contributions(let.Op, let.Args.AsImmutableArray(), args, let.Name, adjoint, _m, _scaled.Contains(let.Name));
+                var contributions = AdjointRules.Contributions(let.Op, let.Args.AsImmutableArray(), args, let.Name, adjoint, _m, _scaled.Contains(let.Name), let.Op == OpKind.Pow && Positive(let.Args[0]));
                 foreach ((int argument, string expression) in contributions)
                 {
                     bool scaledDenominator = let.Op == OpKind.Div && argument == 1 && let.Args[1] is LocalAtom d && _scaled.Contains(d.Name);
@@ -541,6 +608,7 @@ internal sealed class BodyEmitter
                     break;
                 }
 
+                _nesting++;
                 _w.Open($"if ({ifs.ConditionName})");
                 Primal(ifs.Then, tapeLoops: true);
                 Adjoint(ifs.Then);
@@ -553,8 +621,11 @@ internal sealed class BodyEmitter
                     _w.Close();
                 }
 
+                _nesting--;
+
                 break;
             case LoopStmt loop:
+                _nesting++;
                 if (ReferenceEquals(loop, _fused))
                 {
                     FusedLoop(loop);
@@ -563,6 +634,8 @@ internal sealed class BodyEmitter
                 {
                     AdjointLoop(loop);
                 }
+
+                _nesting--;
 
                 break;
         }
@@ -576,6 +649,21 @@ internal sealed class BodyEmitter
         LoopStmt loop => HasActive(loop.Body),
         _ => false,
     });
+
+    /// <summary>
+    /// When set (plain doubles, scalar variables), a scalar variable's adjoint whose first contribution in the reverse
+    /// sweep is unconditional — at the top level, not inside a branch or loop — is assigned there rather than
+    /// initialized to 0 and accumulated: <c>0.0 + e</c> is not <c>e</c> in IEEE arithmetic (for e = −0), so the JIT
+    /// keeps the addition. <see cref="InitializedInputs"/> then lists the variables that still need <c>= 0.0</c>.
+    /// </summary>
+    public bool AssignFirstInputAdjoints { get; set; }
+
+    private readonly HashSet<int> _touchedInputs = new();
+    private readonly HashSet<int> _assignedInputs = new();
+    private int _nesting;
+
+    /// <summary>The scalar variables whose adjoint must start at 0 (all of them unless <see cref="AssignFirstInputAdjoints"/>).</summary>
+    public IEnumerable<int> InitializedInputs => Enumerable.Range(0, _spec.Names.ScalarAdjoints.Count).Where(k => !_assignedInputs.Contains(k));
 
     /// <summary>The loop run once, forward, with its adjoint (see <see cref="FusableLoop"/>), or null.</summary>
     private LoopStmt? _fused;
@@ -707,7 +795,16 @@ internal sealed class BodyEmitter
             }
 
             case InputAtom input:
-                _w.Line($"{_spec.Names.ScalarAdjoints[input.Index]} += {expression};");
+                if (AssignFirstInputAdjoints && _touchedInputs.Add(input.Index) && _nesting == 0)
+                {
+                    _assignedInputs.Add(input.Index);
+                    _w.Line($"{_spec.Names.ScalarAdjoints[input.Index]} = {expression};");
+                }
+                else
+                {
+                    _w.Line($"{_spec.Names.ScalarAdjoints[input.Index]} += {expression};");
+                }
+
                 break;
             case InputElementAtom element when _dual:
                 _w.Line($"{DualSource.TypeName}.Accumulate({_spec.Names.Gradient}, {_spec.Names.Product}, {element.IndexText}, {expression});");

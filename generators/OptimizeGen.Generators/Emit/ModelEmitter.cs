@@ -122,12 +122,10 @@ internal static class ModelEmitter
 
         w.Open($"for (int {i} = 0; {i} < {xs}.Length; {i}++)");
         w.Line($"double {x} = {xs}[{i}];");
+        var mark = w.Mark();
         if (scalars)
         {
-            foreach (string adjoint in spec.Names.ScalarAdjoints)
-            {
-                w.Line($"double {adjoint} = 0.0;");
-            }
+            body.AssignFirstInputAdjoints = true;
         }
         else
         {
@@ -136,6 +134,12 @@ internal static class ModelEmitter
         }
 
         string value = body.EmitBody();
+        if (scalars)
+        {
+            var initialized = new HashSet<int>(body.InitializedInputs);
+            w.Insert(mark, spec.Names.ScalarAdjoints.Select((adjoint, k) => initialized.Contains(k) ? $"double {adjoint} = 0.0;" : $"double {adjoint};"));
+        }
+
         w.Line($"{values}[{i}] = {value};");
         if (scalars)
         {

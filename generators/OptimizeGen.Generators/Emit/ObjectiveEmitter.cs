@@ -110,10 +110,6 @@ internal static class ObjectiveEmitter
             string outs = string.Join(", ", n.ScalarAdjoints.Select(a => "out double " + a));
             w.Line(GeneratedCode);
             w.Open($"{Modifiers(spec)} double {f}{suffix}({parameters}, {outs})");
-            foreach (string adjoint in n.ScalarAdjoints)
-            {
-                w.Line($"{adjoint} = 0.0;");
-            }
         }
         else
         {
@@ -130,9 +126,15 @@ internal static class ObjectiveEmitter
             w.Line($"{n.Gradient}.Clear();");
         }
 
-        var body = new BodyEmitter(w, spec, dual: false);
+        var mark = w.Mark();
+        var body = new BodyEmitter(w, spec, dual: false) { AssignFirstInputAdjoints = spec.Kind == VariableKind.Scalars };
         string value = body.EmitBody();
         w.Line($"return {value};");
+        if (spec.Kind == VariableKind.Scalars)
+        {
+            w.Insert(mark, body.InitializedInputs.Select(k => $"{n.ScalarAdjoints[k]} = 0.0;"));
+        }
+
         w.Close();
     }
 

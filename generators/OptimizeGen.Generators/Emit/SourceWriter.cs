@@ -38,5 +38,20 @@ internal sealed class SourceWriter
         Line("}" + suffix);
     }
 
+    /// <summary>The current position, to insert lines at later (see <see cref="Insert"/>).</summary>
+    public (int Position, int Indent) Mark() => (_builder.Length, _indent);
+
+    /// <summary>Inserts whole lines at a position taken by <see cref="Mark"/>, indented as they would have been there.</summary>
+    public void Insert((int Position, int Indent) mark, IEnumerable<string> lines)
+    {
+        var text = new StringBuilder();
+        foreach (string line in lines)
+        {
+            text.Append(' ', mark.Indent * 4).Append(line).Append('\n');
+        }
+
+        _builder.Insert(mark.Position, text.ToString());
+    }
+
     public override string ToString() => _builder.ToString();
 }
