@@ -55,6 +55,7 @@ public static partial class Optimize
         }
 
         MinimizeMethod chosen = method ?? MinimizeMethod.Slsqp;
+        RefuseRouteNames(chosen);
         if (chosen is not (MinimizeMethod.Slsqp or MinimizeMethod.TrustConstr or MinimizeMethod.Cobyla))
         {
             throw new ArgumentException(

@@ -34,6 +34,7 @@ public static partial class Optimize
         }
 
         MinimizeMethod chosen = method ?? (bounds is not null ? MinimizeMethod.LBfgsB : MinimizeMethod.Bfgs);
+        RefuseRouteNames(chosen);
         options ??= new MinimizeOptions();
         CheckOptionsType(chosen, options);
         options.Validate();
@@ -168,6 +169,17 @@ public static partial class Optimize
         {
             g(x, gradient);
             return f(x);
+        }
+    }
+
+    /// <summary><see cref="MinimizeMethod.Linprog"/> and <see cref="MinimizeMethod.QuadraticProgram"/> name routes, not methods.</summary>
+    private static void RefuseRouteNames(MinimizeMethod method)
+    {
+        if (method is MinimizeMethod.Linprog or MinimizeMethod.QuadraticProgram)
+        {
+            throw new ArgumentException(
+                $"{method} is not a method of Optimize.Minimize: it names how a generated MinimizeF solved a problem it proved {(method == MinimizeMethod.Linprog ? "linear (Optimize.MinimizeAffine)" : "quadratic (Optimize.MinimizeQuadratic)")}. Call that entry point, or leave the method null in MinimizeF.",
+                nameof(method));
         }
     }
 }

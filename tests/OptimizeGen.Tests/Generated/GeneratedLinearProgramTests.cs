@@ -285,6 +285,14 @@ public sealed class GeneratedLinearProgramTests
     }
 
     [Fact]
+    public void The_route_names_are_not_methods_of_Minimize()
+    {
+        Assert.Throws<ArgumentException>("method", () => Optimize.Minimize(ConvexQuadratic.CostObjective, [0.0, 0.0], MinimizeMethod.Linprog));
+        Assert.Throws<ArgumentException>("method", () => Optimize.Minimize(ConvexQuadratic.CostObjective, [0.0, 0.0], MinimizeMethod.QuadraticProgram));
+        Assert.Throws<ArgumentException>("method", () => Optimize.Minimize(QuadraticWithLinear.CostObjective, [0.0, 0.0], [QuadraticWithLinear.BudgetConstraint], MinimizeMethod.QuadraticProgram));
+    }
+
+    [Fact]
     public void Misuse_of_MinimizeAffine_throws_naming_the_parameter()
     {
         Assert.Throws<ArgumentNullException>("objective", () => Optimize.MinimizeAffine(null!, [0.0, 0.0], []));
