@@ -481,6 +481,7 @@ internal sealed class BodyEmitter
             {
                 _w.Line($"{Type} {AdjointName(name)} = 0.0;");
                 _declared.Add(name);
+                _zeroed.Add(name);
                 predeclared.Add(name);
             }
         }
@@ -592,6 +593,7 @@ internal sealed class BodyEmitter
                 {
                     Contribute(set.Value, AdjointName(set.Name));
                     _w.Line($"{AdjointName(set.Name)} = 0.0;");
+                    _zeroed.Add(set.Name);
                 }
 
                 break;
@@ -609,6 +611,7 @@ internal sealed class BodyEmitter
                 }
 
                 _nesting++;
+                _zeroed.Clear();
                 _w.Open($"if ({ifs.ConditionName})");
                 Primal(ifs.Then, tapeLoops: true);
                 Adjoint(ifs.Then);
@@ -622,10 +625,12 @@ internal sealed class BodyEmitter
                 }
 
                 _nesting--;
+                _zeroed.Clear();
 
                 break;
             case LoopStmt loop:
                 _nesting++;
+                _zeroed.Clear();
                 if (ReferenceEquals(loop, _fused))
                 {
                     FusedLoop(loop);
@@ -636,6 +641,7 @@ internal sealed class BodyEmitter
                 }
 
                 _nesting--;
+                _zeroed.Clear();
 
                 break;
         }
@@ -659,6 +665,9 @@ internal sealed class BodyEmitter
     public bool AssignFirstInputAdjoints { get; set; }
 
     private readonly HashSet<int> _touchedInputs = new();
+
+    /// <summary>Adjoints set to 0 by a back edge's reverse in the current straight-line stretch, not yet contributed to.</summary>
+    private readonly HashSet<string> _zeroed = new(StringComparer.Ordinal);
     private readonly HashSet<int> _assignedInputs = new();
     private int _nesting;
 
@@ -777,7 +786,12 @@ internal sealed class BodyEmitter
             case LocalAtom local when _active.Contains(local.Name):
             {
                 string adjoint = AdjointName(local.Name);
-                if (_declared.Contains(local.Name))
+                if (_declared.Contains(local.Name) && _zeroed.Remove(local.Name))
+                {
+                    // Zeroed just before in this straight-line stretch: 0.0 + e is not e in IEEE, so assign.
+                    _w.Line($"{adjoint} = {expression};");
+                }
+                else if (_declared.Contains(local.Name))
                 {
                     _w.Line($"{adjoint} += {expression};");
                 }
