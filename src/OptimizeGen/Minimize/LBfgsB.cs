@@ -817,10 +817,17 @@ internal sealed class LBfgsB
         }
         else
         {
-            // Drop the oldest (at _head, which slot overwrote): shift the logical order and the matrices.
+            // Drop the oldest (at _head, which slot overwrote): shift the logical order and the matrices (without
+            // bounds only the two-loop's sᵢᵀyᵢ, the diagonal of SᵀY, is kept).
             for (int j = 0; j < _m - 1; j++)
             {
                 _order[j] = _order[j + 1];
+                if (_unbounded)
+                {
+                    _sy[j, j] = _sy[j + 1, j + 1];
+                    continue;
+                }
+
                 for (int l = 0; l < _m - 1; l++)
                 {
                     _ss[j, l] = _ss[j + 1, l + 1];

@@ -31,13 +31,19 @@ internal static class SpanKernels
         value.StoreUnsafe(ref MemoryMarshal.GetReference(span), (nuint)i);
 
     /// <summary>Throws unless every span is at least <paramref name="n"/> long (the loops below index without checks).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Require(int n, int length)
     {
         if (length < n)
         {
-            throw new ArgumentException($"A span of length {length} where {n} entries are needed.");
+            ThrowTooShort(n, length);
         }
     }
+
+    // Kept out of line so that Require inlines to a compare and a never-taken branch.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowTooShort(int n, int length) =>
+        throw new ArgumentException($"A span of length {length} where {n} entries are needed.");
 
     /// <summary>aᵀb.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
