@@ -233,7 +233,7 @@ internal sealed class BodyEmitter
     /// <summary>The primal sweep, then the adjoint sweep; returns the expression of the value.</summary>
     public string EmitBody()
     {
-        _fused = FusableLoop(_spec.Body);
+        _fused = FusableLoop(_spec.Body, out _fusedSum, out _fusedNext);
         Primal(_spec.Body, tapeLoops: true);
         Adjoint(_spec.Body);
         var ret = (ReturnStmt)_spec.Body[_spec.Body.Count - 1];
@@ -567,7 +567,19 @@ internal sealed class BodyEmitter
         switch (statement)
         {
             case ReturnStmt ret:
-                Contribute(ret.Value, "1.0");
+                Contribute(ret.Value, Seed);
+                break;
+            case LetStmt let when _fusedNext is not null && let.Name == _fusedNext:
+                // s' = s + e in the fused loop: the adjoints of s' and s are the seed in every iteration (s keeps it, as
+                // the back edge's reverse would give it back), so e receives the seed as a constant the JIT folds.
+                foreach (Atom argument in let.Args)
+                {
+                    if (!(argument is LocalAtom local && local.Name == _fusedSum))
+                    {
+                        Contribute(argument, Seed);
+                    }
+                }
+
                 break;
             case LetStmt let:
             {
@@ -588,6 +600,8 @@ internal sealed class BodyEmitter
                 break;
             }
 
+            case SetStmt set when _fusedSum is not null && set.Name == _fusedSum && set.Value is LocalAtom { Name: var value } && value == _fusedNext:
+                break; // the fused loop's back edge s = s': both adjoints stay the seed
             case SetStmt set:
                 if (_declared.Contains(set.Name))
                 {
@@ -684,8 +698,10 @@ internal sealed class BodyEmitter
     /// otherwise independent, so each can run its adjoint right after its primal, in forward order. One pass over the
     /// data instead of two (the primal sweep then the reverse sweep re-running every iteration).
     /// </summary>
-    private static LoopStmt? FusableLoop(IReadOnlyList<Stmt> body)
+    private static LoopStmt? FusableLoop(IReadOnlyList<Stmt> body, out string? sumName, out string? nextName)
     {
+        sumName = null;
+        nextName = null;
         if (body.Count < 2 || body[body.Count - 1] is not ReturnStmt { Value: LocalAtom sum } || body[body.Count - 2] is not LoopStmt loop || loop.Taped.Count > 0)
         {
             return null;
@@ -735,10 +751,22 @@ internal sealed class BodyEmitter
         CountUses(loop.Body, uses);
         LetStmt? add = loop.Body.OfType<LetStmt>().FirstOrDefault(l => l.Name == next.Name);
         bool isSum = add is { Op: OpKind.Add } && (add.Args[0].Equals(sum) ^ add.Args[1].Equals(sum));
-        return isSum && uses.TryGetValue(sum.Name, out int sumUses) && sumUses == 1 && uses.TryGetValue(next.Name, out int nextUses) && nextUses == 1
-            ? loop
-            : null;
+        if (!(isSum && uses.TryGetValue(sum.Name, out int sumUses) && sumUses == 1 && uses.TryGetValue(next.Name, out int nextUses) && nextUses == 1))
+        {
+            return null;
+        }
+
+        sumName = sum.Name;
+        nextName = next.Name;
+        return loop;
     }
+
+    /// <summary>The fused loop's sum s and its update s' = s + e: inside the loop both adjoints are the return's seed.</summary>
+    private string? _fusedSum;
+    private string? _fusedNext;
+
+    /// <summary>The return's seed, the adjoint of the returned value.</summary>
+    private const string Seed = "1.0";
 
     /// <summary>The fused loop: forward, each iteration's primal (back edge taken) then its adjoint.</summary>
     private void FusedLoop(LoopStmt loop)
