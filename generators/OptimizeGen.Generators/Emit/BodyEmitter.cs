@@ -493,6 +493,7 @@ internal sealed class BodyEmitter
             AdjointStatement(block[k]);
         }
 
+        FlushEntries();
         _lazy.Pop();
         foreach (string name in declaredHere)
         {
@@ -624,6 +625,7 @@ internal sealed class BodyEmitter
                     break;
                 }
 
+                FlushEntries();
                 _nesting++;
                 _zeroed.Clear();
                 _w.Open($"if ({ifs.ConditionName})");
@@ -643,6 +645,7 @@ internal sealed class BodyEmitter
 
                 break;
             case LoopStmt loop:
+                FlushEntries();
                 _nesting++;
                 _zeroed.Clear();
                 if (ReferenceEquals(loop, _fused))
@@ -852,9 +855,70 @@ internal sealed class BodyEmitter
                 _w.Line($"{DualSource.TypeName}.Accumulate({_spec.Names.Gradient}, {_spec.Names.Product}, {element.IndexText}, {expression});");
                 break;
             case InputElementAtom element:
-                _w.Line($"{_spec.Names.Gradient}[{element.IndexText}] += {expression};");
+                ContributeToElement(element.IndexText, expression);
                 break;
         }
+    }
+
+    /// <summary>Gradient entries contributed to in the current straight-line stretch, by index text, in first-seen order.</summary>
+    private readonly Dictionary<string, PendingEntry> _pending = new(StringComparer.Ordinal);
+    private readonly List<string> _pendingOrder = new();
+
+    private sealed class PendingEntry(WrittenLine first, string firstExpression)
+    {
+        public WrittenLine First { get; } = first;
+
+        public string FirstExpression { get; } = firstExpression;
+
+        public string? Sum { get; set; }
+    }
+
+    /// <summary>
+    /// gradient[i] += e. A second contribution to the same entry in one straight-line stretch turns the first into a
+    /// local sum (<c>double gradientEntry = e₁; gradientEntry += e₂;</c>) stored once when the stretch ends
+    /// (<see cref="FlushEntries"/>): one read-modify-write of memory per entry instead of one per contribution. The
+    /// terms are still evaluated where they arise, so later changes to the adjoints they read cannot reach them.
+    /// </summary>
+    private void ContributeToElement(string index, string expression)
+    {
+        if (!_pending.TryGetValue(index, out PendingEntry? entry))
+        {
+            WrittenLine line = _w.Line($"{_spec.Names.Gradient}[{index}] += {expression};");
+            _pending[index] = new PendingEntry(line, expression);
+            _pendingOrder.Add(index);
+            return;
+        }
+
+        if (entry.Sum is null)
+        {
+            string stem = _spec.Names.Gradient + "Entry";
+            string name = stem;
+            for (int k = 1; _reserved.Contains(name); k++)
+            {
+                name = stem + k.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            _reserved.Add(name);
+            entry.Sum = name;
+            entry.First.Text = $"{Type} {name} = {entry.FirstExpression};";
+        }
+
+        _w.Line($"{entry.Sum} += {expression};");
+    }
+
+    /// <summary>Ends a straight-line stretch: the entries summed locally are added to the gradient.</summary>
+    private void FlushEntries()
+    {
+        foreach (string index in _pendingOrder)
+        {
+            if (_pending[index].Sum is string sum)
+            {
+                _w.Line($"{_spec.Names.Gradient}[{index}] += {sum};");
+            }
+        }
+
+        _pending.Clear();
+        _pendingOrder.Clear();
     }
 
     private sealed class DoubleSyntax : INumberSyntax
