@@ -20,6 +20,32 @@ public enum Rosenbrock
 
     /// <summary>f = Σᵢ 100(x₂ᵢ − x₂ᵢ₋₁²)² + (1 − x₂ᵢ₋₁)², Moré–Garbow–Hillstrom problem 21.</summary>
     Extended,
+
+    /// <summary>
+    /// <see cref="Chained"/> written as an <c>[Objective]</c> (<see cref="GeneratedRosenbrock.Rosen"/>): the solver
+    /// driven by the generated gradient and Hessian-vector products instead of hand-written ones. Not in the default
+    /// set; OPTIMIZEGEN_BENCH_FUNCTIONS=ChainedGenerated runs it.
+    /// </summary>
+    ChainedGenerated,
+}
+
+/// <summary>scipy's <c>rosen</c> as a user would write it; the generator writes its derivatives.</summary>
+public static partial class GeneratedRosenbrock
+{
+    /// <summary>f = Σᵢ₌₀ⁿ⁻² 100(xᵢ₊₁ − xᵢ²)² + (1 − xᵢ)².</summary>
+    [Objective]
+    public static double Rosen(ReadOnlySpan<double> x)
+    {
+        double f = 0;
+        for (int i = 0; i < x.Length - 1; i++)
+        {
+            double a = x[i + 1] - x[i] * x[i];
+            double b = 1 - x[i];
+            f += 100 * a * a + b * b;
+        }
+
+        return f;
+    }
 }
 
 /// <summary>One row of the table: a method at a size.</summary>
@@ -92,8 +118,12 @@ public class MinimizeBenchmarks
             : [Rosenbrock.Chained, Rosenbrock.Extended];
 
     /// <summary>The objective with exact derivatives.</summary>
-    public static IObjective Objective(Rosenbrock function, int n) =>
-        function == Rosenbrock.Chained ? new ChainedRosenbrock(n) : new ExtendedRosenbrock(n);
+    public static IObjective Objective(Rosenbrock function, int n) => function switch
+    {
+        Rosenbrock.Chained => new ChainedRosenbrock(n),
+        Rosenbrock.ChainedGenerated => GeneratedRosenbrock.RosenObjective,
+        _ => new ExtendedRosenbrock(n),
+    };
 
     [GlobalSetup]
     public void Setup()
@@ -101,9 +131,17 @@ public class MinimizeBenchmarks
         _x0 = ExtendedRosenbrock.Start(Case.N);
         _objective = Objective(Function, Case.N);
 
-        // One solve outside the measurement, whose outcome the extra columns show.
+        // One solve outside the measurement, whose outcome the extra columns show; then more, for at least a second in
+        // all, so that what is measured is the JIT's optimized code: a method's first calls run unoptimized code until
+        // the runtime recompiles it (tiered compilation, after ~30 calls and a 100 ms quiet period), which a solve of a
+        // few milliseconds would otherwise be measured with (a 2 ms Newton-CG solve took 64 ms in its first three runs).
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var r = Optimize.Minimize(_objective, _x0, Case.Method);
         OutcomeStore.Write(Function, Case, r);
+        for (int run = 0; run < 100 && clock.Elapsed < TimeSpan.FromSeconds(1); run++)
+        {
+            Optimize.Minimize(_objective, _x0, Case.Method);
+        }
     }
 
     [Benchmark]
