@@ -5,7 +5,7 @@ namespace OptimizeGen.Generators.Tests.Allocations;
 
 /// <summary>
 /// The generated gradient allocates nothing per call for the common shapes: scalar variables, a span with a
-/// reduction loop, and a loop whose overwritten state is taped (in pooled buffers); also a [Model]'s parameter
+/// reduction loop, a least-squares loss over data fields, and a loop whose overwritten state is taped (in pooled buffers); also a [Model]'s parameter
 /// gradient and an [Equations] system's Jacobian. Measured with
 /// GC.GetAllocatedBytesForCurrentThread around many calls after a warm-up, through the generated objective object
 /// that the solvers call.
@@ -48,6 +48,22 @@ public class ZeroAllocationTests
                 return total + s;
             }
 
+            private static readonly double[] T = { 0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5 };
+            private static readonly double[] Y = { 3.0, 2.3, 1.8, 1.4, 1.2, 1.0, 0.9, 0.8 };
+
+            [Objective]
+            public static double Loss(double a, double k, double c)
+            {
+                double sum = 0;
+                for (int i = 0; i < T.Length; i++)
+                {
+                    double r = a * Math.Exp(-k * T[i]) + c - Y[i];
+                    sum += r * r;
+                }
+
+                return sum;
+            }
+
             [Model]
             public static double Decay(double t, double amplitude, double rate, double offset) => amplitude * Math.Exp(-rate * t) + offset;
 
@@ -76,6 +92,7 @@ public class ZeroAllocationTests
     [InlineData("ExtendedRosenbrock", 100)]
     [InlineData("Recurrence", 100)]
     [InlineData("Recurrence", 5000)]
+    [InlineData("Loss", 3)]
     public void ValueAndGradient_allocates_nothing_per_call(string name, int n)
     {
         IGradientObjective objective = Objective(name);
@@ -103,6 +120,7 @@ public class ZeroAllocationTests
     [InlineData("Rosenbrock", 2)]
     [InlineData("ExtendedRosenbrock", 100)]
     [InlineData("Recurrence", 100)]
+    [InlineData("Loss", 3)]
     public void HessianVectorProduct_allocates_nothing_per_call(string name, int n)
     {
         var objective = (IHessianVectorObjective)Objective(name);
