@@ -851,9 +851,6 @@ internal sealed class BodyEmitter
                 }
 
                 break;
-            case InputElementAtom element when _dual:
-                _w.Line($"{DualSource.TypeName}.Accumulate({_spec.Names.Gradient}, {_spec.Names.Product}, {element.IndexText}, {expression});");
-                break;
             case InputElementAtom element:
                 ContributeToElement(element.IndexText, expression);
                 break;
@@ -883,7 +880,7 @@ internal sealed class BodyEmitter
     {
         if (!_pending.TryGetValue(index, out PendingEntry? entry))
         {
-            WrittenLine line = _w.Line($"{_spec.Names.Gradient}[{index}] += {expression};");
+            WrittenLine line = _w.Line(AddToEntry(index, expression));
             _pending[index] = new PendingEntry(line, expression);
             _pendingOrder.Add(index);
             return;
@@ -906,6 +903,11 @@ internal sealed class BodyEmitter
         _w.Line($"{entry.Sum} += {expression};");
     }
 
+    /// <summary>gradient[i] += e, or over the dual type gradient[i] += e.V and product[i] += e.T.</summary>
+    private string AddToEntry(string index, string expression) => _dual
+        ? $"{DualSource.TypeName}.Accumulate({_spec.Names.Gradient}, {_spec.Names.Product}, {index}, {expression});"
+        : $"{_spec.Names.Gradient}[{index}] += {expression};";
+
     /// <summary>Ends a straight-line stretch: the entries summed locally are added to the gradient.</summary>
     private void FlushEntries()
     {
@@ -913,7 +915,7 @@ internal sealed class BodyEmitter
         {
             if (_pending[index].Sum is string sum)
             {
-                _w.Line($"{_spec.Names.Gradient}[{index}] += {sum};");
+                _w.Line(AddToEntry(index, sum));
             }
         }
 
