@@ -775,11 +775,73 @@ internal sealed class BodyEmitter
     private void FusedLoop(LoopStmt loop)
     {
         string step = loop.Step == 1 ? "++" : "--";
+        CarryState? carry = CarryFor(loop);
+        if (carry is not null)
+        {
+            _w.Line($"{Type} {carry.Name} = 0.0;");
+        }
+
         _w.Open($"for (int {loop.Index} = {loop.Start}; {loop.Index} {loop.Comparison} {loop.End}; {loop.Index}{step})");
+        _carry = carry;
         Primal(loop.Body, tapeLoops: true);
         Adjoint(loop.Body);
+        _carry = null;
         _w.Close();
+        if (carry is not null)
+        {
+            // The last iteration's share of the entry after it.
+            string after = loop.Comparison == "<" ? $"{loop.End}" : $"({loop.End}) + 1";
+            _w.Open($"if ({loop.Start} {loop.Comparison} {loop.End})");
+            _w.Line(AddToEntry(after, carry.Name));
+            _w.Close();
+        }
     }
+
+    /// <summary>
+    /// A fused loop i = a, a + 1, … whose body (straight-line, no nested branch or loop) reads x[i + 1] contributes to
+    /// gradient[i + 1] in iteration i and to the same entry, as gradient[i], in iteration i + 1. The first share is
+    /// carried in a local to the next iteration, which stores both with its own: one read-modify-write of memory per
+    /// entry instead of two (the chained sums Σ f(xᵢ, xᵢ₊₁) of Rosenbrock-like and smoothing terms). Same sums in the
+    /// same order: gradient[i] + (carried + own) with gradient[i] = 0 before, as (0 + carried) + own was before.
+    /// </summary>
+    private CarryState? CarryFor(LoopStmt loop)
+    {
+        if (loop.Step != 1 || loop.Body.Any(s => s is IfStmt or LoopStmt))
+        {
+            return null;
+        }
+
+        string next = loop.Index + " + 1";
+        bool readsNext = loop.Body.OfType<LetStmt>().Any(let => let.Active && let.Args.Any(a => a is InputElementAtom { IndexText: var index } && index == next))
+            || loop.Body.OfType<MutableStmt>().Any(m => m.Init is InputElementAtom { IndexText: var index } && index == next);
+        return readsNext ? new CarryState(FreshName(_spec.Names.Gradient + "Carried"), loop.Index, next) : null;
+    }
+
+    private string FreshName(string stem)
+    {
+        string name = stem;
+        for (int k = 1; _reserved.Contains(name); k++)
+        {
+            name = stem + k.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        _reserved.Add(name);
+        return name;
+    }
+
+    /// <summary>The carried share of gradient[i + 1] in a fused loop (see <see cref="CarryFor"/>).</summary>
+    private sealed class CarryState(string name, string current, string next)
+    {
+        public string Name { get; } = name;
+
+        /// <summary>The index text of this iteration's entry, <c>i</c>.</summary>
+        public string Current { get; } = current;
+
+        /// <summary>The index text of the next iteration's entry, <c>i + 1</c>.</summary>
+        public string Next { get; } = next;
+    }
+
+    private CarryState? _carry;
 
     private void AdjointLoop(LoopStmt loop)
     {
@@ -878,6 +940,16 @@ internal sealed class BodyEmitter
     /// </summary>
     private void ContributeToElement(string index, string expression)
     {
+        if (_carry is not null && (index == _carry.Current || index == _carry.Next) && !_pending.ContainsKey(index))
+        {
+            // In a carrying loop both entries are summed locally from the first contribution on (see FlushEntries).
+            string sum = FreshName(_spec.Names.Gradient + (index == _carry.Next ? "Next" : "Entry"));
+            WrittenLine line = _w.Line($"{Type} {sum} = {expression};");
+            _pending[index] = new PendingEntry(line, expression) { Sum = sum };
+            _pendingOrder.Add(index);
+            return;
+        }
+
         if (!_pending.TryGetValue(index, out PendingEntry? entry))
         {
             WrittenLine line = _w.Line(AddToEntry(index, expression));
@@ -888,14 +960,7 @@ internal sealed class BodyEmitter
 
         if (entry.Sum is null)
         {
-            string stem = _spec.Names.Gradient + "Entry";
-            string name = stem;
-            for (int k = 1; _reserved.Contains(name); k++)
-            {
-                name = stem + k.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            _reserved.Add(name);
+            string name = FreshName(_spec.Names.Gradient + "Entry");
             entry.Sum = name;
             entry.First.Text = $"{Type} {name} = {entry.FirstExpression};";
         }
@@ -911,8 +976,22 @@ internal sealed class BodyEmitter
     /// <summary>Ends a straight-line stretch: the entries summed locally are added to the gradient.</summary>
     private void FlushEntries()
     {
+        if (_carry is not null)
+        {
+            // The end of a carrying loop's body (it has no nested blocks, so this is the only flush): this entry gets
+            // the previous iteration's carried share with its own, and this iteration's share of the next is carried.
+            string own = _pending.TryGetValue(_carry.Current, out PendingEntry? current) ? $"{_carry.Name} + {current.Sum}" : _carry.Name;
+            _w.Line(AddToEntry(_carry.Current, own));
+            _w.Line(_pending.TryGetValue(_carry.Next, out PendingEntry? next) ? $"{_carry.Name} = {next.Sum};" : $"{_carry.Name} = 0.0;");
+        }
+
         foreach (string index in _pendingOrder)
         {
+            if (_carry is not null && (index == _carry.Current || index == _carry.Next))
+            {
+                continue;
+            }
+
             if (_pending[index].Sum is string sum)
             {
                 _w.Line(AddToEntry(index, sum));

@@ -301,4 +301,76 @@ public class GeneratedCodeRegressionTests
         Assert.Equal(Math.Exp(-0.3 * 1.5), gradient[0], 14);
         Assert.Equal(-1.5 * 2 * Math.Exp(-0.3 * 1.5), gradient[1], 14);
     }
+
+    // ---- Chained sums: gradient[i + 1]'s share carried to the next iteration --------------------------------------
+
+    private const string ChainedSums = """
+        using System;
+        using OptimizeGen;
+        namespace Chained;
+        public static partial class Problems
+        {
+            [Objective]
+            public static double Rosen(ReadOnlySpan<double> x)
+            {
+                double f = 0;
+                for (int i = 0; i < x.Length - 1; i++)
+                {
+                    double a = x[i + 1] - x[i] * x[i];
+                    double b = 1 - x[i];
+                    f += 100 * a * a + b * b;
+                }
+
+                return f;
+            }
+
+            [Objective]
+            public static double Smooth(ReadOnlySpan<double> x)
+            {
+                double s = 0;
+                for (int i = 0; i <= x.Length - 2; i++)
+                {
+                    double d = x[i + 1] - x[i];
+                    s += d * d * (1 + x[i] * x[i]) + Math.Sin(x[i + 1]) * x[i];
+                }
+
+                return s;
+            }
+
+            [Objective]
+            public static double Stencil(ReadOnlySpan<double> x)
+            {
+                double s = x[0] * x[0];
+                for (int i = 1; i < x.Length - 1; i++)
+                {
+                    s += Math.Exp(0.1 * x[i + 1]) * x[i] * x[i - 1] + x[i + 1] * x[i + 1];
+                }
+
+                return s;
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(7)]
+    public void Chained_sums_carry_the_next_entry_and_stay_exact(int n)
+    {
+        var (output, diagnostics, result) = GeneratorHarness.Run(ChainedSums);
+        Assert.DoesNotContain(diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        foreach (string name in new[] { "Rosen", "Smooth", "Stencil" })
+        {
+            // The optimization is in place (each loop reads x[i + 1]), in the gradient and in the Hessian-vector product.
+            string source = GeneratorHarness.Generated(result, $"Problems.{name}.g.cs");
+            Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(source, @"gradientCarried = 0\.0;").Count);
+        }
+
+        Assembly assembly = GeneratorHarness.CompileAndLoad(output);
+        double[] x = Enumerable.Range(0, n).Select(i => 0.3 + 0.17 * i - 0.05 * i * i).ToArray();
+        CheckDerivatives(Objective(assembly, "Chained.Problems", "Rosen"), x);
+        CheckDerivatives(Objective(assembly, "Chained.Problems", "Smooth"), x);
+        CheckDerivatives(Objective(assembly, "Chained.Problems", "Stencil"), x);
+    }
 }
