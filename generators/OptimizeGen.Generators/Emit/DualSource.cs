@@ -61,6 +61,20 @@ namespace OptimizeGen.Generated
             return new Dual(q, (a.T - q * b.T) / b.V);
         }
 
+        // With a constant (a double: tangent 0) the products and quotients skip the terms that would multiply 0.
+        public static Dual operator +(Dual a, double b) => new Dual(a.V + b, a.T);
+        public static Dual operator +(double a, Dual b) => new Dual(a + b.V, b.T);
+        public static Dual operator -(Dual a, double b) => new Dual(a.V - b, a.T);
+        public static Dual operator -(double a, Dual b) => new Dual(a - b.V, -b.T);
+        public static Dual operator *(Dual a, double b) => new Dual(a.V * b, a.T * b);
+        public static Dual operator *(double a, Dual b) => new Dual(a * b.V, a * b.T);
+        public static Dual operator /(Dual a, double b) => new Dual(a.V / b, a.T / b);
+        public static Dual operator /(double a, Dual b)
+        {
+            double q = a / b.V;
+            return new Dual(q, -q * b.T / b.V);
+        }
+
         public static bool operator <(Dual a, Dual b) => a.V < b.V;
         public static bool operator >(Dual a, Dual b) => a.V > b.V;
         public static bool operator <=(Dual a, Dual b) => a.V <= b.V;
