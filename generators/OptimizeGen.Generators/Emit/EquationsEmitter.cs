@@ -130,6 +130,7 @@ internal static class EquationsEmitter
         w.Line($"/// <paramref name=\"{jacobian}\"/> (row-major, {f}.Length × {x}.Length), by forward-mode differentiation of its body.");
         w.Line("/// </summary>");
         w.Line(ObjectiveEmitter.GeneratedCode);
+        w.Line(ObjectiveEmitter.Optimized);
         w.Open($"{ObjectiveEmitter.Modifiers(spec)} void {s}Jacobian({Signature(spec, null, $"{Span} {jacobian}")})");
         Checks(w, spec);
         w.Line($"if ({jacobian}.Length != {f}.Length * {x}.Length) throw new global::System.ArgumentException(\"The Jacobian must have {f}.Length × {x}.Length elements.\", nameof({jacobian}));");
@@ -176,6 +177,7 @@ internal static class EquationsEmitter
         w.Line($"/// <paramref name=\"{n.Product}\"/>, in one forward-mode sweep (no Jacobian is formed).");
         w.Line("/// </summary>");
         w.Line(ObjectiveEmitter.GeneratedCode);
+        w.Line(ObjectiveEmitter.Optimized);
         w.Open($"{ObjectiveEmitter.Modifiers(spec)} void {s}JacobianVectorProduct({Signature(spec, $"{ReadOnlySpan} {n.Direction}", $"{Span} {n.Product}")})");
         Checks(w, spec);
         w.Line($"if ({n.Direction}.Length != {x}.Length) throw new global::System.ArgumentException(\"{n.Direction} must have the length of {x}.\", nameof({n.Direction}));");
@@ -334,6 +336,7 @@ internal static class EquationsEmitter
         w.Line($"/// (row-major, {m} × {m}), by forward-mode differentiation of its body.");
         w.Line("/// </summary>");
         w.Line(ObjectiveEmitter.GeneratedCode);
+        w.Line(ObjectiveEmitter.Optimized);
         w.Open($"{ObjectiveEmitter.Modifiers(spec)} {TupleType(m)} {s}Jacobian({string.Join(", ", spec.Variables.Select(v => "double " + v))}, {Span} {jacobian}{DataParameters(spec)})");
         w.Line($"if ({jacobian}.Length != {m * m}) throw new global::System.ArgumentException(\"The Jacobian of {s} has {m} × {m} elements.\", nameof({jacobian}));");
         w.Line($"{Span} {residual} = stackalloc double[{m}];");
@@ -365,6 +368,7 @@ internal static class EquationsEmitter
         w.Line("/// in one forward-mode sweep (no Jacobian is formed).");
         w.Line("/// </summary>");
         w.Line(ObjectiveEmitter.GeneratedCode);
+        w.Line(ObjectiveEmitter.Optimized);
         w.Open($"{ObjectiveEmitter.Modifiers(spec)} {TupleType(m)} {s}JacobianVectorProduct({string.Join(", ", spec.Variables.Select(v => "double " + v))}, {ReadOnlySpan} {n.Direction}, {Span} {n.Product}{DataParameters(spec)})");
         w.Line($"if ({n.Direction}.Length != {m}) throw new global::System.ArgumentException(\"{s} has {m} unknowns.\", nameof({n.Direction}));");
         w.Line($"if ({n.Product}.Length != {m}) throw new global::System.ArgumentException(\"{s} has {m} residuals.\", nameof({n.Product}));");
