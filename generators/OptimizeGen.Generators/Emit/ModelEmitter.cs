@@ -111,7 +111,6 @@ internal static class ModelEmitter
             ? $"/// <param name=\"{jacobian}\">Receives ∂{m}/∂({string.Join(", ", spec.Variables)}) at each point: {k} entries per point.</param>"
             : $"/// <param name=\"{jacobian}\">Receives ∂{m}/∂{spec.Variables[0]} at each point: <c>{k}</c> entries per point.</param>");
         w.Line(ObjectiveEmitter.GeneratedCode);
-        w.Line(ObjectiveEmitter.Optimized);
         w.Open($"{ObjectiveEmitter.Modifiers(spec)} void {m}Jacobian({ReadOnlySpan} {xs}, {parameters}, {Span} {values}, {Span} {jacobian})");
         w.Line($"if ({values}.Length != {xs}.Length) throw new global::System.ArgumentException(\"{values} must have the length of {xs}.\", nameof({values}));");
         w.Line($"if ({jacobian}.Length != {xs}.Length * {k}) throw new global::System.ArgumentException(\"{jacobian} must have {k} entries per data point.\", nameof({jacobian}));");
