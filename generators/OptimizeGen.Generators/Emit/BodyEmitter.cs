@@ -789,8 +789,11 @@ internal sealed class BodyEmitter
         _w.Close();
         if (carry is not null)
         {
-            // The last iteration's share of the entry after it.
-            string after = loop.Comparison == "<" ? $"{loop.End}" : $"({loop.End}) + 1";
+            // The last iteration's carried share: of the entry after it (x[i + 1]) or of its own (x[i − 1]).
+            string last = loop.Comparison == "<" ? $"({loop.End}) - 1" : $"{loop.End}";
+            string after = carry.Stored == loop.Index
+                ? (loop.Comparison == "<" ? $"{loop.End}" : $"({loop.End}) + 1")
+                : last;
             _w.Open($"if ({loop.Start} {loop.Comparison} {loop.End})");
             _w.Line(AddToEntry(after, carry.Name));
             _w.Close();
@@ -803,6 +806,8 @@ internal sealed class BodyEmitter
     /// carried in a local to the next iteration, which stores both with its own: one read-modify-write of memory per
     /// entry instead of two (the chained sums Σ f(xᵢ, xᵢ₊₁) of Rosenbrock-like and smoothing terms). Same sums in the
     /// same order: gradient[i] + (carried + own) with gradient[i] = 0 before, as (0 + carried) + own was before.
+    /// A body that reads x[i − 1] instead carries its share of gradient[i] and stores it with the next iteration's
+    /// share of the same entry, its gradient[i − 1].
     /// </summary>
     private CarryState? CarryFor(LoopStmt loop)
     {
@@ -811,10 +816,14 @@ internal sealed class BodyEmitter
             return null;
         }
 
+        bool Reads(string text) =>
+            loop.Body.OfType<LetStmt>().Any(let => let.Active && let.Args.Any(a => a is InputElementAtom { IndexText: var index } && index == text))
+            || loop.Body.OfType<MutableStmt>().Any(m => m.Init is InputElementAtom { IndexText: var index } && index == text);
         string next = loop.Index + " + 1";
-        bool readsNext = loop.Body.OfType<LetStmt>().Any(let => let.Active && let.Args.Any(a => a is InputElementAtom { IndexText: var index } && index == next))
-            || loop.Body.OfType<MutableStmt>().Any(m => m.Init is InputElementAtom { IndexText: var index } && index == next);
-        return readsNext ? new CarryState(FreshName(_spec.Names.Gradient + "Carried"), loop.Index, next) : null;
+        string previous = loop.Index + " - 1";
+        return Reads(next) ? new CarryState(FreshName(_spec.Names.Gradient + "Carried"), loop.Index, next)
+            : Reads(previous) ? new CarryState(FreshName(_spec.Names.Gradient + "Carried"), previous, loop.Index)
+            : null;
     }
 
     private string FreshName(string stem)
@@ -830,15 +839,15 @@ internal sealed class BodyEmitter
     }
 
     /// <summary>The carried share of gradient[i + 1] in a fused loop (see <see cref="CarryFor"/>).</summary>
-    private sealed class CarryState(string name, string current, string next)
+    private sealed class CarryState(string name, string stored, string carried)
     {
         public string Name { get; } = name;
 
-        /// <summary>The index text of this iteration's entry, <c>i</c>.</summary>
-        public string Current { get; } = current;
+        /// <summary>The entry stored in each iteration, with the carried share: <c>i</c> (or <c>i - 1</c>).</summary>
+        public string Stored { get; } = stored;
 
-        /// <summary>The index text of the next iteration's entry, <c>i + 1</c>.</summary>
-        public string Next { get; } = next;
+        /// <summary>The entry whose share is carried to the next iteration: <c>i + 1</c> (or <c>i</c>).</summary>
+        public string Carried { get; } = carried;
     }
 
     private CarryState? _carry;
@@ -940,10 +949,10 @@ internal sealed class BodyEmitter
     /// </summary>
     private void ContributeToElement(string index, string expression)
     {
-        if (_carry is not null && (index == _carry.Current || index == _carry.Next) && !_pending.ContainsKey(index))
+        if (_carry is not null && (index == _carry.Stored || index == _carry.Carried) && !_pending.ContainsKey(index))
         {
             // In a carrying loop both entries are summed locally from the first contribution on (see FlushEntries).
-            string sum = FreshName(_spec.Names.Gradient + (index == _carry.Next ? "Next" : "Entry"));
+            string sum = FreshName(_spec.Names.Gradient + (index == _carry.Carried ? "Next" : "Entry"));
             WrittenLine line = _w.Line($"{Type} {sum} = {expression};");
             _pending[index] = new PendingEntry(line, expression) { Sum = sum };
             _pendingOrder.Add(index);
@@ -980,14 +989,14 @@ internal sealed class BodyEmitter
         {
             // The end of a carrying loop's body (it has no nested blocks, so this is the only flush): this entry gets
             // the previous iteration's carried share with its own, and this iteration's share of the next is carried.
-            string own = _pending.TryGetValue(_carry.Current, out PendingEntry? current) ? $"{_carry.Name} + {current.Sum}" : _carry.Name;
-            _w.Line(AddToEntry(_carry.Current, own));
-            _w.Line(_pending.TryGetValue(_carry.Next, out PendingEntry? next) ? $"{_carry.Name} = {next.Sum};" : $"{_carry.Name} = 0.0;");
+            string own = _pending.TryGetValue(_carry.Stored, out PendingEntry? stored) ? $"{_carry.Name} + {stored.Sum}" : _carry.Name;
+            _w.Line(AddToEntry(_carry.Stored, own));
+            _w.Line(_pending.TryGetValue(_carry.Carried, out PendingEntry? carried) ? $"{_carry.Name} = {carried.Sum};" : $"{_carry.Name} = 0.0;");
         }
 
         foreach (string index in _pendingOrder)
         {
-            if (_carry is not null && (index == _carry.Current || index == _carry.Next))
+            if (_carry is not null && (index == _carry.Stored || index == _carry.Carried))
             {
                 continue;
             }

@@ -302,7 +302,7 @@ public class GeneratedCodeRegressionTests
         Assert.Equal(-1.5 * 2 * Math.Exp(-0.3 * 1.5), gradient[1], 14);
     }
 
-    // ---- Chained sums: gradient[i + 1]'s share carried to the next iteration --------------------------------------
+    // ---- Chained sums: gradient[i ± 1]'s share carried to the next iteration --------------------------------------
 
     private const string ChainedSums = """
         using System;
@@ -348,6 +348,31 @@ public class GeneratedCodeRegressionTests
 
                 return s;
             }
+
+            [Objective]
+            public static double Differences(ReadOnlySpan<double> x)
+            {
+                double s = 0;
+                for (int i = 1; i < x.Length; i++)
+                {
+                    double d = x[i] - x[i - 1];
+                    s += d * d * (2 + Math.Cos(x[i - 1]));
+                }
+
+                return s;
+            }
+
+            [Objective]
+            public static double Lagged(ReadOnlySpan<double> x)
+            {
+                double s = 0;
+                for (int i = 1; i <= x.Length - 1; i++)
+                {
+                    s += x[i] * Math.Exp(0.2 * x[i - 1]);
+                }
+
+                return s;
+            }
         }
         """;
 
@@ -360,9 +385,10 @@ public class GeneratedCodeRegressionTests
     {
         var (output, diagnostics, result) = GeneratorHarness.Run(ChainedSums);
         Assert.DoesNotContain(diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
-        foreach (string name in new[] { "Rosen", "Smooth", "Stencil" })
+        foreach (string name in new[] { "Rosen", "Smooth", "Stencil", "Differences", "Lagged" })
         {
-            // The optimization is in place (each loop reads x[i + 1]), in the gradient and in the Hessian-vector product.
+            // The optimization is in place (each loop reads x[i + 1] or x[i - 1]), in the gradient and in the
+            // Hessian-vector product.
             string source = GeneratorHarness.Generated(result, $"Problems.{name}.g.cs");
             Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(source, @"gradientCarried = 0\.0;").Count);
         }
@@ -372,5 +398,7 @@ public class GeneratedCodeRegressionTests
         CheckDerivatives(Objective(assembly, "Chained.Problems", "Rosen"), x);
         CheckDerivatives(Objective(assembly, "Chained.Problems", "Smooth"), x);
         CheckDerivatives(Objective(assembly, "Chained.Problems", "Stencil"), x);
+        CheckDerivatives(Objective(assembly, "Chained.Problems", "Differences"), x);
+        CheckDerivatives(Objective(assembly, "Chained.Problems", "Lagged"), x);
     }
 }
