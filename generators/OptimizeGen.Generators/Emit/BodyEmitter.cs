@@ -314,14 +314,7 @@ internal sealed class BodyEmitter
             return name;
         }
 
-        string stem = _scaled.Contains(local) ? local + "BarScaled" : local + "Bar"; // BarScaled holds local·∂f/∂local
-        name = stem;
-        for (int k = 1; _reserved.Contains(name); k++)
-        {
-            name = stem + k.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        _reserved.Add(name);
+        name = FreshName(_scaled.Contains(local) ? local + "BarScaled" : local + "Bar"); // BarScaled holds local·∂f/∂local
         _adjointNames[local] = name;
         return name;
     }
@@ -790,10 +783,13 @@ internal sealed class BodyEmitter
         if (carry is not null)
         {
             // The last iteration's carried share: of the entry after it (x[i + 1]) or of its own (x[i − 1]).
-            string last = loop.Comparison == "<" ? $"({loop.End}) - 1" : $"{loop.End}";
-            string after = carry.Stored == loop.Index
-                ? (loop.Comparison == "<" ? $"{loop.End}" : $"({loop.End}) + 1")
-                : last;
+            string after = (carry.Stored == loop.Index, loop.Comparison == "<") switch
+            {
+                (true, true) => loop.End,
+                (true, false) => $"({loop.End}) + 1",
+                (false, true) => $"({loop.End}) - 1",
+                (false, false) => loop.End,
+            };
             _w.Open($"if ({loop.Start} {loop.Comparison} {loop.End})");
             _w.Line(AddToEntry(after, carry.Name));
             _w.Close();
@@ -821,9 +817,8 @@ internal sealed class BodyEmitter
             || loop.Body.OfType<MutableStmt>().Any(m => m.Init is InputElementAtom { IndexText: var index } && index == text);
         string next = loop.Index + " + 1";
         string previous = loop.Index + " - 1";
-        return Reads(next) ? new CarryState(FreshName(_spec.Names.Gradient + "Carried"), loop.Index, next)
-            : Reads(previous) ? new CarryState(FreshName(_spec.Names.Gradient + "Carried"), previous, loop.Index)
-            : null;
+        (string Stored, string Carried)? entries = Reads(next) ? (loop.Index, next) : Reads(previous) ? (previous, loop.Index) : null;
+        return entries is { } e ? new CarryState(FreshName(_spec.Names.Gradient + "Carried"), e.Stored, e.Carried) : null;
     }
 
     private string FreshName(string stem)
@@ -848,6 +843,9 @@ internal sealed class BodyEmitter
 
         /// <summary>The entry whose share is carried to the next iteration: <c>i + 1</c> (or <c>i</c>).</summary>
         public string Carried { get; } = carried;
+
+        /// <summary>Whether an index text is one of the two entries the carry handles.</summary>
+        public bool Handles(string index) => index == Stored || index == Carried;
     }
 
     private CarryState? _carry;
@@ -949,7 +947,7 @@ internal sealed class BodyEmitter
     /// </summary>
     private void ContributeToElement(string index, string expression)
     {
-        if (_carry is not null && (index == _carry.Stored || index == _carry.Carried) && !_pending.ContainsKey(index))
+        if (_carry is not null && _carry.Handles(index) && !_pending.ContainsKey(index))
         {
             // In a carrying loop both entries are summed locally from the first contribution on (see FlushEntries).
             string sum = FreshName(_spec.Names.Gradient + (index == _carry.Carried ? "Next" : "Entry"));
@@ -996,12 +994,7 @@ internal sealed class BodyEmitter
 
         foreach (string index in _pendingOrder)
         {
-            if (_carry is not null && (index == _carry.Stored || index == _carry.Carried))
-            {
-                continue;
-            }
-
-            if (_pending[index].Sum is string sum)
+            if (_carry?.Handles(index) != true && _pending[index].Sum is string sum)
             {
                 _w.Line(AddToEntry(index, sum));
             }
